@@ -1,0 +1,42 @@
+const swcTransform = [
+  "@swc/jest",
+  {
+    jsc: {
+      parser: { syntax: "typescript", decorators: true, tsx: true },
+      transform: { react: { runtime: "automatic" } },
+    },
+  },
+]
+
+const shared = {
+  transform: { "^.+\\.[jt]sx?$": swcTransform },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "tsx", "json"],
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/.medusa/"],
+  setupFiles: ["<rootDir>/integration-tests/setup.js"],
+}
+
+module.exports = {
+  testTimeout: 180000,
+  projects: [
+    {
+      ...shared,
+      displayName: "unit",
+      testMatch: ["<rootDir>/src/**/__tests__/**/*.unit.spec.ts"],
+    },
+    {
+      ...shared,
+      displayName: "modules",
+      testMatch: ["<rootDir>/src/modules/*/__tests__/**/*.spec.ts"],
+      testPathIgnorePatterns: [
+        ...shared.testPathIgnorePatterns,
+        "\\.unit\\.spec\\.ts$",
+      ],
+    },
+    {
+      ...shared,
+      displayName: "http",
+      testMatch: ["<rootDir>/integration-tests/http/**/*.spec.ts"],
+    },
+  ],
+}

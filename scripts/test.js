@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+/**
+ * npm test: builds the plugin, type-checks, then runs the unit, module and
+ * HTTP test layers against a real PostgreSQL (an embedded one when none
+ * answers at DB_HOST/DB_PORT). Exits non-zero on any failure.
+ */
+const { spawnSync } = require("child_process")
+const fs = require("fs")
+const os = require("os")
+const path = require("path")
+const { ensurePostgres } = require("./lib/postgres")
+
+const root = path.resolve(__dirname, "..")
+const bin = (name) => path.join(root, "node_modules", ".bin", name)
+
+function run(title, command, args, extraEnv = {}) {
+  console.log(`\n▶ ${title}`)
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, ...extraEnv },
+  })
+  if (result.status !== 0) {
+    console.error(`✖ ${title} failed (exit ${result.status ?? result.signal})`)
+    return false
+  }
+  return true
+}
+
+function summarise(resultFile) {
+  try {
+    const report = JSON.parse(fs.readFileSync(resultFile, "utf8"))
+    return {
+      passed: report.numPassedTests,
+      failed: report.numFailedTests + (report.numRuntimeErrorTestSuites || 0),
+      skipped: report.numPendingTests + (report.numTodoTests || 0),
+    }
+  } catch {
+    return null
+  }
+}
+
+async function main() {
+  const jestArgs = process.argv.slice(2)
+  const db = await ensurePostgres()
+  // Medusa's test runners read these; make them explicit for both the
+  // server that answered and an embedded one.
+  process.env.DB_HOST = db.connection.host
+  process.env.DB_PORT = String(db.connection.port)
+  process.env.DB_USERNAME = db.connection.user
+  process.env.DB_PASSWORD = db.connection.password
+  let ok = false
+  let summary = null
+  const resultFile = path.join(
+    fs.mkdtempSync(path.join(os.tmpdir(), "stockroom-jest-")),
+    "results.json"
+  )
+  try {
+    ok =
+      run("Build the plugin (medusa plugin:build)", bin("medusa"), [
+        "plugin:build",
+      ]) &&
+      run("Type-check", bin("tsc"), ["-p", "tsconfig.typecheck.json"]) &&
+      run(
+        "Unit, module and HTTP tests",
+        bin("jest"),
+        [
+          "--runInBand",
+          "--forceExit",
+          "--json",
+          `--outputFile=${resultFile}`,
+          ...jestArgs,
+        ],
+        {
+          NODE_OPTIONS: "--experimental-vm-modules --max-old-space-size=8192",
+          LOG_LEVEL: process.env.LOG_LEVEL || "error",
+        }
+      )
+    summary = summarise(resultFile)
+  } finally {
+    await db.stop()
+  }
+  if (summary) {
+    console.log(
+      `\ntests: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`
+    )
+  }
+  process.exit(ok ? 0 : 1)
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

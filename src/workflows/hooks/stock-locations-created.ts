@@ -1,0 +1,13 @@
+import { createStockLocationsWorkflow } from "@medusajs/medusa/core-flows"
+import { shouldRegisterWorkflowHooks } from "../../lib/plugin-config"
+import {
+  stockLocationsCreatedCompensation,
+  stockLocationsCreatedHandler,
+} from "./handlers"
+
+if (shouldRegisterWorkflowHooks()) {
+  createStockLocationsWorkflow.hooks.stockLocationsCreated(
+    stockLocationsCreatedHandler,
+    stockLocationsCreatedCompensation
+  )
+}
