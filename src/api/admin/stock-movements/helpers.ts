@@ -1,0 +1,79 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { STOCKROOM_MODULE } from "../../../modules/stockroom/types"
+import type StockroomModuleService from "../../../modules/stockroom/service"
+import type { AdminGetStockMovementsParamsType } from "./validators"
+
+const asArray = (value?: string | string[]) =>
+  value === undefined ? undefined : Array.isArray(value) ? value : [value]
+
+const ORDERABLE = new Set(["created_at", "sequence", "quantity", "kind"])
+
+/** Turns the ledger query into module filters (variants → inventory items). */
+export async function buildMovementFilters(
+  container: MedusaContainer,
+  params: AdminGetStockMovementsParamsType
+): Promise<Record<string, unknown> | null> {
+  const filters: Record<string, unknown> = {}
+  const set = (key: string, value?: string | string[]) => {
+    const values = asArray(value)
+    if (values) {
+      filters[key] = values
+    }
+  }
+  set("stock_item_id", params.stock_item_id)
+  set("inventory_item_id", params.inventory_item_id)
+  set("location_id", params.location_id)
+  set("kind", params.kind as string | string[] | undefined)
+  set("originator_type", params.originator_type as string | string[] | undefined)
+  set("originator_id", params.originator_id)
+  if (params.created_at) {
+    const range: Record<string, Date> = {}
+    for (const [op, value] of Object.entries(params.created_at)) {
+      if (value) {
+        range[`$${op}`] = value
+      }
+    }
+    filters.created_at = range
+  }
+  const variantIds = asArray(params.variant_id)
+  if (variantIds) {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "product_variant",
+      fields: ["id", "inventory_items.inventory_item_id"],
+      filters: { id: variantIds },
+    })
+    const itemIds = (data as any[]).flatMap((variant) =>
+      (variant.inventory_items ?? []).map((link: any) => link.inventory_item_id)
+    )
+    if (!itemIds.length) {
+      return null
+    }
+    const existing = filters.inventory_item_id as string[] | undefined
+    filters.inventory_item_id = existing
+      ? existing.filter((id) => itemIds.includes(id))
+      : itemIds
+  }
+  return filters
+}
+
+export async function listStockMovements(
+  container: MedusaContainer,
+  params: AdminGetStockMovementsParamsType
+) {
+  const filters = await buildMovementFilters(container, params)
+  if (!filters) {
+    return { movements: [], count: 0 }
+  }
+  const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const orderKey = (params.order ?? "-created_at").replace(/^-/, "")
+  const direction = params.order && !params.order.startsWith("-") ? "ASC" : "DESC"
+  const field = ORDERABLE.has(orderKey) ? orderKey : "created_at"
+  const [movements, count] = await stockroom.listAndCountStockMovements(filters, {
+    skip: params.offset,
+    take: params.limit,
+    order: { [field]: direction, sequence: direction, id: direction },
+  })
+  return { movements, count }
+}

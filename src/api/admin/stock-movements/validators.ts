@@ -1,0 +1,69 @@
+import { z } from "@medusajs/framework/zod"
+import {
+  ORIGINATOR_TYPES,
+  STOCK_MOVEMENT_KINDS,
+} from "../../../modules/stockroom/types"
+
+const MAX_QUANTITY = 1_000_000_000
+
+export const AdminCreateStockMovement = z
+  .object({
+    stock_item_id: z.string().min(1).optional(),
+    inventory_item_id: z.string().min(1).optional(),
+    variant_id: z.string().min(1).optional(),
+    location_id: z.string().min(1).optional(),
+    quantity: z
+      .number()
+      .int("quantity must be a whole number")
+      .min(-MAX_QUANTITY, `quantity must be at least ${-MAX_QUANTITY}`)
+      .max(MAX_QUANTITY, `quantity must be at most ${MAX_QUANTITY}`)
+      .refine((q) => q !== 0, "quantity must not be zero"),
+    reason: z.string().max(200).nullish(),
+    note: z.string().max(2000).nullish(),
+  })
+  .strict()
+  .refine(
+    (body) =>
+      !!body.stock_item_id ||
+      ((!!body.inventory_item_id || !!body.variant_id) && !!body.location_id),
+    "Address stock by stock_item_id, or by inventory_item_id or variant_id with location_id"
+  )
+  .refine(
+    (body) => !(body.inventory_item_id && body.variant_id),
+    "Give inventory_item_id or variant_id, not both"
+  )
+export type AdminCreateStockMovementType = z.infer<typeof AdminCreateStockMovement>
+
+const stringOrArray = z.union([z.string(), z.array(z.string())]).optional()
+
+export const AdminGetStockMovementsParams = z
+  .object({
+    offset: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(1000).default(50),
+    order: z.string().optional(),
+    fields: z.string().optional(),
+    stock_item_id: stringOrArray,
+    inventory_item_id: stringOrArray,
+    variant_id: stringOrArray,
+    location_id: stringOrArray,
+    kind: z
+      .union([z.enum(STOCK_MOVEMENT_KINDS), z.array(z.enum(STOCK_MOVEMENT_KINDS))])
+      .optional(),
+    originator_type: z
+      .union([z.enum(ORIGINATOR_TYPES), z.array(z.enum(ORIGINATOR_TYPES))])
+      .optional(),
+    originator_id: stringOrArray,
+    created_at: z
+      .object({
+        gte: z.coerce.date().optional(),
+        lte: z.coerce.date().optional(),
+        gt: z.coerce.date().optional(),
+        lt: z.coerce.date().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+export type AdminGetStockMovementsParamsType = z.infer<
+  typeof AdminGetStockMovementsParams
+>

@@ -1,0 +1,5 @@
+export { default as StockLocationSetting } from "./stock-location-setting"
+export { default as StockItem } from "./stock-item"
+export { default as StockMovement } from "./stock-movement"
+export { default as StockTransfer } from "./stock-transfer"
+export { default as StockTransferItem } from "./stock-transfer-item"

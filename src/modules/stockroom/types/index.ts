@@ -1,0 +1,169 @@
+/**
+ * The one place Stockroom's enums and DTOs are declared. Zod schemas,
+ * routes, workflows and the admin import from here.
+ */
+
+export const STOCKROOM_MODULE = "stockroom"
+
+export type StockroomOptions = {
+  /** false: behave as if stock were infinite. */
+  track_inventory_levels: boolean
+  /** false: carts and checkout never take more than the stock available. */
+  allow_backorders: boolean
+  /** true: backordered units may be fulfilled. */
+  allow_backorder_shipping: boolean
+  /** false: the store's product listing hides products with no stock. */
+  show_zero_stock_products: boolean
+  /** Default for new locations: received returns go back into stock. */
+  restock_inventory: boolean
+  /** Default for new locations' `backorderable_default`. */
+  backorderable_default: boolean
+  /** Default for new locations: create a stock item for every inventory item. */
+  propagate_all_variants: boolean
+  /** false: store routes say in_stock / backorderable but hide exact numbers. */
+  expose_stock_counts: boolean
+  /** Default threshold for low-stock events and admin highlighting. */
+  low_stock_threshold: number | null
+  /** false: Stockroom registers no workflow hook; the store calls the exported handlers. */
+  register_workflow_hooks: boolean
+}
+
+export type StockroomOptionsInput = Partial<StockroomOptions>
+
+export type StockLocationSettingDTO = {
+  id: string
+  stock_location_id: string
+  backorderable_default: boolean
+  propagate_all_variants: boolean
+  restock_inventory: boolean
+  created_at: Date | string
+  updated_at: Date | string
+}
+
+export type CreateStockLocationSettingDTO = {
+  stock_location_id: string
+  backorderable_default?: boolean
+  propagate_all_variants?: boolean
+  restock_inventory?: boolean
+}
+
+export type UpdateStockLocationSettingDTO = {
+  backorderable_default?: boolean
+  propagate_all_variants?: boolean
+  restock_inventory?: boolean
+}
+
+export const STOCK_MOVEMENT_KINDS = [
+  "received",
+  "adjusted",
+  "allocated",
+  "released",
+  "shipped",
+  "unshipped",
+  "returned",
+  "transfer_out",
+  "transfer_in",
+  "reconciled",
+] as const
+export type StockMovementKind = (typeof STOCK_MOVEMENT_KINDS)[number]
+
+/** Kinds an admin may give a manual movement (`POST /admin/stock-movements`). */
+export const MANUAL_MOVEMENT_KINDS = ["received", "adjusted"] as const
+
+export const ORIGINATOR_TYPES = [
+  "order",
+  "fulfillment",
+  "stock_transfer",
+  "return_authorization",
+  "return",
+  "user",
+  "system",
+] as const
+export type OriginatorType = (typeof ORIGINATOR_TYPES)[number]
+
+export type StockItemDTO = {
+  id: string
+  inventory_item_id: string
+  location_id: string
+  backorderable: boolean
+  low_stock_threshold: number | null
+  created_at: Date | string
+  updated_at: Date | string
+}
+
+/** A stock item with its live counts, as the admin API shows it. */
+export type StockItemWithCountsDTO = StockItemDTO & {
+  on_hand: number
+  allocated: number
+  count_on_hand: number
+  backordered_quantity: number
+  effective_low_stock_threshold: number | null
+  low_stock: boolean
+}
+
+export type StockMovementDTO = {
+  id: string
+  stock_item_id: string
+  inventory_item_id: string
+  location_id: string
+  kind: StockMovementKind
+  quantity: number
+  stocked_change: number
+  count_on_hand_after: number
+  stocked_after: number
+  sequence: number
+  originator_type: OriginatorType | null
+  originator_id: string | null
+  actor_id: string | null
+  reason: string | null
+  note: string | null
+  metadata: Record<string, unknown> | null
+  created_at: Date | string
+}
+
+export type MovementAttribution = {
+  originator_type?: OriginatorType | null
+  originator_id?: string | null
+  actor_id?: string | null
+  reason?: string | null
+  note?: string | null
+  metadata?: Record<string, unknown> | null
+}
+
+/**
+ * A change Stockroom makes: Medusa's level moves by `stocked_change` and the
+ * count on hand by `quantity`, in the same transaction as the movement.
+ */
+export type ApplyStockChangeInput = MovementAttribution & {
+  stock_item_id: string
+  kind: StockMovementKind
+  quantity: number
+  stocked_change: number
+  /** refuse when count on hand would drop below zero on a non-backorderable item */
+  enforce_availability?: boolean
+}
+
+/**
+ * A change Medusa already made to a level: the ledger records the difference
+ * between the level and the last ledgered balances, attributed as given.
+ */
+export type ReconcileStockItemInput = MovementAttribution & {
+  stock_item_id: string
+  /** kind to use when the difference matches it; "reconciled" otherwise */
+  kind?: StockMovementKind
+}
+
+export type StockItemRef = {
+  inventory_item_id: string
+  location_id: string
+}
+
+export type AuditProblem = {
+  stock_item_id: string
+  inventory_item_id: string
+  location_id: string
+  invariant: 1 | 2 | 3
+  message: string
+  expected?: number
+  actual?: number
+}

@@ -1,0 +1,26 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { propagateStockItemsWorkflow } from "../workflows/propagate-stock-items"
+
+/**
+ * A new inventory item (a variant created with managed inventory, or an
+ * item made in the admin) gets a stock item at every propagating location.
+ */
+export default async function inventoryItemCreatedHandler({
+  event,
+  container,
+}: SubscriberArgs<{ id: string } | { id: string }[]>) {
+  const ids = (Array.isArray(event.data) ? event.data : [event.data])
+    .map((data) => data?.id)
+    .filter((id): id is string => typeof id === "string")
+  if (!ids.length) {
+    return
+  }
+  await propagateStockItemsWorkflow(container).run({
+    input: { inventory_item_ids: ids },
+  })
+}
+
+export const config: SubscriberConfig = {
+  event: "inventory.inventory-item.created",
+  context: { subscriberId: "stockroom-inventory-item-created" },
+}

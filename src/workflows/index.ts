@@ -1,0 +1,6 @@
+export * from "./create-stock-movement"
+export * from "./ensure-stock-location-settings"
+export * from "./propagate-stock-items"
+export * from "./reconcile-stock-levels"
+export * from "./steps"
+export * from "./hooks/handlers"

@@ -1,0 +1,6 @@
+export * from "./emit-stock-events"
+export * from "./ensure-stock-items"
+export * from "./ensure-stock-location-settings"
+export * from "./reconcile-stock-items"
+export * from "./record-stock-changes"
+export * from "./resolve-stock-item-refs"

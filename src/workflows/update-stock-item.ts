@@ -1,0 +1,47 @@
+import {
+  createStep,
+  createWorkflow,
+  StepResponse,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { STOCKROOM_MODULE } from "../modules/stockroom/types"
+import type StockroomModuleService from "../modules/stockroom/service"
+
+export type UpdateStockItemWorkflowInput = {
+  id: string
+  backorderable?: boolean
+  low_stock_threshold?: number | null
+}
+
+export const updateStockItemStepId = "update-stock-item"
+
+export const updateStockItemStep = createStep(
+  updateStockItemStepId,
+  async (input: UpdateStockItemWorkflowInput, { container }) => {
+    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const before = await stockroom.retrieveStockItem(input.id)
+    const updated = await stockroom.updateStockItems(input)
+    return new StepResponse(updated, {
+      id: before.id,
+      backorderable: before.backorderable,
+      low_stock_threshold: before.low_stock_threshold,
+    })
+  },
+  async (before, { container }) => {
+    if (!before) {
+      return
+    }
+    await container
+      .resolve<StockroomModuleService>(STOCKROOM_MODULE)
+      .updateStockItems(before)
+  }
+)
+
+export const updateStockItemWorkflowId = "stockroom-update-stock-item"
+
+/** Changes a stock item's backorderable flag or low-stock threshold. */
+export const updateStockItemWorkflow = createWorkflow(
+  updateStockItemWorkflowId,
+  (input: UpdateStockItemWorkflowInput) =>
+    new WorkflowResponse(updateStockItemStep(input))
+)
