@@ -1,0 +1,40 @@
+import path from "path"
+import { defineConfig } from "@medusajs/framework/utils"
+
+// The demo store: Medusa's defaults plus the plugin from this repository,
+// loaded from its built output (`.medusa/server`) the way a store loads it
+// from npm. `npm run demo` sets DATABASE_URL and builds the plugin first.
+const repositoryRoot = path.resolve(__dirname, "..")
+const adminOrigin = `http://localhost:${process.env.PORT || 9000}`
+
+export default defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    http: {
+      jwtSecret: process.env.JWT_SECRET || "stockroom-demo",
+      cookieSecret: process.env.COOKIE_SECRET || "stockroom-demo",
+      storeCors: process.env.STORE_CORS || "http://localhost:8000",
+      adminCors: process.env.ADMIN_CORS || adminOrigin,
+      authCors: process.env.AUTH_CORS || `http://localhost:8000,${adminOrigin}`,
+    },
+  },
+  admin: {
+    // Packages resolve from the repository's node_modules, outside this
+    // folder: the admin's dev server must be allowed to serve files from
+    // there (the dashboard's fonts are refused otherwise). Its dependency
+    // cache goes to the git-ignored .demo/ rather than in here.
+    vite: () => ({
+      cacheDir: path.join(repositoryRoot, ".demo", "vite"),
+      server: { fs: { allow: [repositoryRoot] } },
+    }),
+  },
+  plugins: [
+    {
+      resolve: repositoryRoot,
+      options: {
+        // Low enough that a few seeded variants show up as low stock.
+        low_stock_threshold: 5,
+      },
+    },
+  ],
+})

@@ -1,0 +1,831 @@
+/**
+ * Seeds the demo store: `medusa exec ./src/scripts/seed.ts` (npm run demo does it).
+ *
+ * Every section is idempotent: it looks for what it would create (by name,
+ * handle, title or email) and only creates what is missing, so a second run
+ * adds nothing and a run that stopped half-way is completed by the next one.
+ * Stock is only set for products that have none at all, so stock changed
+ * while trying the demo is never reset.
+ *
+ * Writes go through Medusa's core workflows, so the plugin's workflow hooks
+ * and subscribers see the seed exactly as they would see an admin's actions.
+ *
+ * To add a section (orders, stock movements, return authorizations…), write an
+ * `ensure…` function below and call it from `seedDemoStore` at the end.
+ */
+import fs from "fs"
+import path from "path"
+import type {
+  ExecArgs,
+  FulfillmentWorkflow,
+  MedusaContainer,
+} from "@medusajs/framework/types"
+import {
+  ContainerRegistrationKeys,
+  Modules,
+  ProductStatus,
+} from "@medusajs/framework/utils"
+import {
+  createApiKeysWorkflow,
+  createInventoryLevelsWorkflow,
+  createLinksWorkflow,
+  createLocationFulfillmentSetWorkflow,
+  createProductCategoriesWorkflow,
+  createProductsWorkflow,
+  createRegionsWorkflow,
+  createServiceZonesWorkflow,
+  createShippingOptionsWorkflow,
+  createShippingProfilesWorkflow,
+  createStockLocationsWorkflow,
+  createTaxRegionsWorkflow,
+  createUserAccountWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+  linkSalesChannelsToStockLocationWorkflow,
+  updateInventoryLevelsWorkflow,
+  updateStoresWorkflow,
+} from "@medusajs/medusa/core-flows"
+
+// ---------------------------------------------------------------------------
+// Demo data
+// ---------------------------------------------------------------------------
+
+const ADMIN = {
+  email: "admin@stockroom.demo",
+  password: "stockroom",
+  first_name: "Stockroom",
+  last_name: "Admin",
+}
+
+const CURRENCY = "eur"
+
+const REGION = {
+  name: "Europe",
+  currency_code: CURRENCY,
+  countries: ["nl", "be", "de", "fr"],
+  payment_providers: ["pp_system_default"],
+}
+
+const PUBLISHABLE_KEY_TITLE = "Stockroom demo storefront"
+
+type DemoLocation = {
+  /** Key used by products' `stock` to say how much each location holds. */
+  key: "main" | "outlet"
+  name: string
+  address: { address_1: string; city: string; postal_code: string; country_code: string }
+  shipping: { name: string; amount: number; code: string; label: string; description: string }
+  /** Goods sent back come here (a return shipping option in its zone). */
+  receives_returns: boolean
+}
+
+const LOCATIONS: DemoLocation[] = [
+  {
+    key: "main",
+    name: "Main warehouse",
+    address: {
+      address_1: "Havenstraat 12",
+      city: "Rotterdam",
+      postal_code: "3011 AB",
+      country_code: "NL",
+    },
+    shipping: {
+      name: "Standard shipping",
+      amount: 5,
+      code: "standard",
+      label: "Standard",
+      description: "Ships from the main warehouse in 2-3 days.",
+    },
+    receives_returns: true,
+  },
+  {
+    key: "outlet",
+    name: "Outlet store",
+    address: {
+      address_1: "Meir 50",
+      city: "Antwerp",
+      postal_code: "2000",
+      country_code: "BE",
+    },
+    shipping: {
+      name: "Outlet shipping",
+      amount: 4,
+      code: "outlet",
+      label: "Outlet",
+      description: "Ships from the outlet store in 3-5 days.",
+    },
+    receives_returns: false,
+  },
+]
+
+const CATEGORIES = ["Tops", "Outerwear", "Bottoms", "Footwear", "Accessories"] as const
+
+type Stock = { main: number; outlet: number }
+
+type DemoProduct = {
+  title: string
+  handle: string
+  category: (typeof CATEGORIES)[number]
+  description: string
+  /** Price in euros, for every variant. */
+  price: number
+  /** Option title → values; variants are every combination, in this order. */
+  options: Record<string, string[]>
+  /** Units per location for each variant, in variant order. */
+  stock: [number, number][]
+  /** Variant titles ("M / Black") Medusa lets customers order beyond stock. */
+  allow_backorder?: string[]
+  /** Not tracked at all (printed on demand): no inventory item, no stock. */
+  untracked?: boolean
+}
+
+// Stock deliberately mixes plenty, low (≤ 5, the demo's low-stock threshold),
+// zero at one location and zero everywhere, so the dashboard has something to
+// show: low stock, out of stock, and variants that can only be backordered.
+const PRODUCTS: DemoProduct[] = [
+  {
+    title: "Classic T-Shirt",
+    handle: "classic-t-shirt",
+    category: "Tops",
+    description: "Heavyweight cotton tee with a relaxed fit.",
+    price: 19,
+    options: { Size: ["S", "M", "L", "XL"], Colour: ["Black", "White"] },
+    stock: [[40, 10], [35, 8], [60, 12], [22, 0], [18, 4], [3, 2], [0, 6], [0, 0]],
+    allow_backorder: ["XL / Black", "XL / White"],
+  },
+  {
+    title: "Hooded Sweatshirt",
+    handle: "hooded-sweatshirt",
+    category: "Tops",
+    description: "Brushed fleece hoodie with a kangaroo pocket.",
+    price: 49,
+    options: { Size: ["S", "M", "L", "XL"], Colour: ["Grey", "Navy"] },
+    stock: [[12, 2], [4, 1], [25, 6], [0, 3], [8, 0], [2, 0], [15, 5], [1, 0]],
+    allow_backorder: ["M / Navy"],
+  },
+  {
+    title: "Chino Trousers",
+    handle: "chino-trousers",
+    category: "Bottoms",
+    description: "Stretch cotton chinos, slim through the leg.",
+    price: 59,
+    options: { Waist: ["30", "32", "34", "36"] },
+    stock: [[14, 3], [30, 7], [5, 0], [0, 0]],
+    allow_backorder: ["36"],
+  },
+  {
+    title: "Denim Jacket",
+    handle: "denim-jacket",
+    category: "Outerwear",
+    description: "Rigid selvedge denim that breaks in beautifully.",
+    price: 89,
+    options: { Size: ["S", "M", "L"] },
+    stock: [[6, 1], [0, 2], [3, 0]],
+  },
+  {
+    title: "Rain Jacket",
+    handle: "rain-jacket",
+    category: "Outerwear",
+    description: "Taped seams, packable hood, fully waterproof.",
+    price: 119,
+    options: { Size: ["S", "M", "L"], Colour: ["Yellow", "Olive"] },
+    stock: [[10, 0], [7, 2], [0, 0], [4, 4], [20, 3], [9, 0]],
+    allow_backorder: ["M / Yellow"],
+  },
+  {
+    title: "Running Sneakers",
+    handle: "running-sneakers",
+    category: "Footwear",
+    description: "Lightweight trainers with a cushioned sole.",
+    price: 99,
+    options: { Size: ["40", "41", "42", "43", "44"] },
+    stock: [[5, 1], [12, 3], [18, 0], [0, 4], [2, 0]],
+    allow_backorder: ["43"],
+  },
+  {
+    title: "Merino Socks",
+    handle: "merino-socks",
+    category: "Accessories",
+    description: "Three pairs of soft merino wool socks.",
+    price: 24,
+    options: { Size: ["S", "M", "L"] },
+    stock: [[120, 30], [150, 45], [90, 20]],
+  },
+  {
+    title: "Wool Beanie",
+    handle: "wool-beanie",
+    category: "Accessories",
+    description: "Ribbed lambswool beanie.",
+    price: 22,
+    options: { Colour: ["Black", "Red", "Mustard"] },
+    stock: [[30, 10], [0, 1], [4, 0]],
+  },
+  {
+    title: "Baseball Cap",
+    handle: "baseball-cap",
+    category: "Accessories",
+    description: "Six-panel cotton cap with an adjustable strap.",
+    price: 25,
+    options: { Colour: ["Navy", "Khaki"] },
+    stock: [[45, 12], [0, 0]],
+    allow_backorder: ["Khaki"],
+  },
+  {
+    title: "Canvas Tote Bag",
+    handle: "canvas-tote-bag",
+    category: "Accessories",
+    description: "Heavy canvas tote with an inside pocket.",
+    price: 29,
+    options: { Colour: ["Natural", "Black"] },
+    stock: [[80, 25], [3, 5]],
+  },
+  {
+    title: "Leather Belt",
+    handle: "leather-belt",
+    category: "Accessories",
+    description: "Vegetable-tanned leather with a brass buckle.",
+    price: 45,
+    options: { Size: ["S", "M", "L"] },
+    stock: [[2, 0], [9, 1], [0, 0]],
+  },
+  {
+    title: "Sticker Pack",
+    handle: "sticker-pack",
+    category: "Accessories",
+    description: "Printed on demand, never out of stock.",
+    price: 5,
+    options: { Design: ["Classic"] },
+    stock: [[0, 0]],
+    untracked: true,
+  },
+]
+
+// ---------------------------------------------------------------------------
+// Entry point
+// ---------------------------------------------------------------------------
+
+export default async function seedDemoStore({ container }: ExecArgs) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  logger.info("Seeding the Stockroom demo store…")
+
+  const salesChannelId = await ensureStoreSettings(container)
+  const region = await ensureRegion(container)
+  await ensureTaxRegions(container)
+  const shippingProfileId = await ensureShippingProfile(container)
+  const locations = await ensureStockLocations(container, salesChannelId)
+  await ensureShippingOptions(container, locations, shippingProfileId, region.id)
+  const publishableKey = await ensurePublishableKey(container, salesChannelId)
+  const categoryIds = await ensureCategories(container)
+  await ensureProducts(container, categoryIds, salesChannelId, shippingProfileId)
+  await ensureStockLevels(container, locations)
+  await ensureAdminUser(container)
+
+  writeSummary({ publishable_key: publishableKey, admin_email: ADMIN.email })
+  logger.info("Demo store seeded.")
+}
+
+// ---------------------------------------------------------------------------
+// Sections
+// ---------------------------------------------------------------------------
+
+/** EUR as the store's default currency; returns the default sales channel. */
+async function ensureStoreSettings(container: MedusaContainer): Promise<string> {
+  const storeModule = container.resolve(Modules.STORE)
+  const [store] = await storeModule.listStores(
+    {},
+    { relations: ["supported_currencies"] }
+  )
+  const salesChannelId = store.default_sales_channel_id
+  if (!salesChannelId) {
+    throw new Error("The store has no default sales channel; run db:migrate and boot once.")
+  }
+  const hasEur = store.supported_currencies?.some(
+    (currency) => currency.currency_code === CURRENCY && currency.is_default
+  )
+  if (!hasEur) {
+    await updateStoresWorkflow(container).run({
+      input: {
+        selector: { id: store.id },
+        update: {
+          name: "Stockroom Outfitters",
+          supported_currencies: [{ currency_code: CURRENCY, is_default: true }],
+        },
+      },
+    })
+    log(container, "store currency set to EUR")
+  }
+  return salesChannelId
+}
+
+async function ensureRegion(container: MedusaContainer) {
+  const regionModule = container.resolve(Modules.REGION)
+  const [existing] = await regionModule.listRegions({ name: REGION.name })
+  if (existing) {
+    return existing
+  }
+  const { result } = await createRegionsWorkflow(container).run({
+    input: { regions: [REGION] },
+  })
+  log(container, `region ${REGION.name} created`)
+  return result[0]
+}
+
+async function ensureTaxRegions(container: MedusaContainer) {
+  const taxModule = container.resolve(Modules.TAX)
+  const existing = await taxModule.listTaxRegions({ country_code: REGION.countries })
+  const missing = REGION.countries.filter(
+    (code) =>
+      !existing.some((taxRegion) => taxRegion.country_code === code && !taxRegion.parent_id)
+  )
+  if (!missing.length) {
+    return
+  }
+  await createTaxRegionsWorkflow(container).run({
+    input: missing.map((country_code) => ({
+      country_code,
+      provider_id: "tp_system",
+    })),
+  })
+  log(container, `tax regions created for ${missing.join(", ")}`)
+}
+
+async function ensureShippingProfile(container: MedusaContainer): Promise<string> {
+  const fulfillmentModule = container.resolve(Modules.FULFILLMENT)
+  const [existing] = await fulfillmentModule.listShippingProfiles({ type: "default" })
+  if (existing) {
+    return existing.id
+  }
+  const { result } = await createShippingProfilesWorkflow(container).run({
+    input: { data: [{ name: "Default shipping profile", type: "default" }] },
+  })
+  log(container, "default shipping profile created")
+  return result[0].id
+}
+
+type SeededLocation = DemoLocation & { id: string; serviceZoneId: string }
+
+/**
+ * Each location: sold through the default sales channel, fulfilled by the
+ * manual provider, with a delivery fulfillment set whose service zone covers
+ * the region's countries.
+ */
+async function ensureStockLocations(
+  container: MedusaContainer,
+  salesChannelId: string
+): Promise<SeededLocation[]> {
+  const seeded: SeededLocation[] = []
+  for (const location of LOCATIONS) {
+    let current = await findLocation(container, location.name)
+    if (!current) {
+      await createStockLocationsWorkflow(container).run({
+        input: { locations: [{ name: location.name, address: location.address }] },
+      })
+      log(container, `stock location ${location.name} created`)
+      current = await findLocation(container, location.name)
+    }
+
+    if (!current.sales_channels?.some((channel) => channel?.id === salesChannelId)) {
+      await linkSalesChannelsToStockLocationWorkflow(container).run({
+        input: { id: current.id, add: [salesChannelId] },
+      })
+    }
+
+    if (!current.fulfillment_providers?.some((provider) => provider?.id === "manual_manual")) {
+      await createLinksWorkflow(container).run({
+        input: [
+          {
+            [Modules.STOCK_LOCATION]: { stock_location_id: current.id },
+            [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" },
+          },
+        ],
+      })
+    }
+
+    if (!current.fulfillment_sets?.length) {
+      await createLocationFulfillmentSetWorkflow(container).run({
+        input: {
+          location_id: current.id,
+          fulfillment_set_data: { name: `${location.name} delivery`, type: "shipping" },
+        },
+      })
+      current = await findLocation(container, location.name)
+    }
+
+    const fulfillmentSet = current.fulfillment_sets[0]
+    let serviceZoneId: string | undefined = fulfillmentSet.service_zones?.[0]?.id
+    if (!serviceZoneId) {
+      const { result } = await createServiceZonesWorkflow(container).run({
+        input: {
+          data: [
+            {
+              // Service zone names are unique store-wide.
+              name: `${REGION.name} from ${location.name.toLowerCase()}`,
+              fulfillment_set_id: fulfillmentSet.id,
+              geo_zones: REGION.countries.map((country_code) => ({
+                type: "country" as const,
+                country_code,
+              })),
+            },
+          ],
+        },
+      })
+      serviceZoneId = result[0].id
+    }
+    seeded.push({ ...location, id: current.id, serviceZoneId: serviceZoneId! })
+  }
+  return seeded
+}
+
+async function findLocation(container: MedusaContainer, name: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "stock_location",
+    fields: [
+      "id",
+      "name",
+      "sales_channels.id",
+      "fulfillment_providers.id",
+      "fulfillment_sets.id",
+      "fulfillment_sets.service_zones.id",
+    ],
+    filters: { name },
+  })
+  return data[0]
+}
+
+/** A manual, flat-rate option per location; returns come to the main warehouse. */
+async function ensureShippingOptions(
+  container: MedusaContainer,
+  locations: SeededLocation[],
+  shippingProfileId: string,
+  regionId: string
+) {
+  const fulfillmentModule = container.resolve(Modules.FULFILLMENT)
+  const toCreate: FulfillmentWorkflow.CreateShippingOptionsWorkflowInput[] = []
+
+  for (const location of locations) {
+    const existing = await fulfillmentModule.listShippingOptions({
+      service_zone: { id: location.serviceZoneId },
+    })
+    const wanted = [
+      { ...location.shipping, is_return: false },
+      ...(location.receives_returns
+        ? [
+            {
+              name: `Return to ${location.name.toLowerCase()}`,
+              amount: 0,
+              code: "return",
+              label: "Return",
+              description: "Customer sends the goods back.",
+              is_return: true,
+            },
+          ]
+        : []),
+    ]
+    for (const option of wanted) {
+      if (existing.some((shippingOption) => shippingOption.name === option.name)) {
+        continue
+      }
+      toCreate.push({
+        name: option.name,
+        price_type: "flat",
+        provider_id: "manual_manual",
+        service_zone_id: location.serviceZoneId,
+        shipping_profile_id: shippingProfileId,
+        type: { label: option.label, description: option.description, code: option.code },
+        prices: [
+          { currency_code: CURRENCY, amount: option.amount },
+          { region_id: regionId, amount: option.amount },
+        ],
+        rules: [
+          { attribute: "enabled_in_store", value: "true", operator: "eq" },
+          { attribute: "is_return", value: String(option.is_return), operator: "eq" },
+        ],
+      })
+    }
+  }
+
+  if (toCreate.length) {
+    await createShippingOptionsWorkflow(container).run({ input: toCreate })
+    log(container, `${toCreate.length} shipping option(s) created`)
+  }
+}
+
+/** Returns the key's token, which storefront requests send as x-publishable-api-key. */
+async function ensurePublishableKey(
+  container: MedusaContainer,
+  salesChannelId: string
+): Promise<string> {
+  const apiKeyModule = container.resolve(Modules.API_KEY)
+  let [apiKey] = await apiKeyModule.listApiKeys({
+    title: PUBLISHABLE_KEY_TITLE,
+    type: "publishable",
+  })
+  if (!apiKey) {
+    const { result } = await createApiKeysWorkflow(container).run({
+      input: {
+        api_keys: [{ title: PUBLISHABLE_KEY_TITLE, type: "publishable", created_by: "" }],
+      },
+    })
+    apiKey = result[0]
+    log(container, "publishable API key created")
+  }
+
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "api_key",
+    fields: ["id", "sales_channels.id"],
+    filters: { id: apiKey.id },
+  })
+  if (!data[0]?.sales_channels?.some((channel) => channel?.id === salesChannelId)) {
+    await linkSalesChannelsToApiKeyWorkflow(container).run({
+      input: { id: apiKey.id, add: [salesChannelId] },
+    })
+  }
+  return apiKey.token
+}
+
+async function ensureCategories(
+  container: MedusaContainer
+): Promise<Record<string, string>> {
+  const productModule = container.resolve(Modules.PRODUCT)
+  const handles = CATEGORIES.map(toHandle)
+  const existing = await productModule.listProductCategories({ handle: handles })
+  const missing = CATEGORIES.filter(
+    (name) => !existing.some((category) => category.handle === toHandle(name))
+  )
+  let created: { id: string; handle: string }[] = []
+  if (missing.length) {
+    const { result } = await createProductCategoriesWorkflow(container).run({
+      input: {
+        product_categories: missing.map((name) => ({
+          name,
+          handle: toHandle(name),
+          is_active: true,
+        })),
+      },
+    })
+    created = result
+    log(container, `${missing.length} categories created`)
+  }
+  const ids: Record<string, string> = {}
+  for (const category of [...existing, ...created]) {
+    const name = CATEGORIES.find((candidate) => toHandle(candidate) === category.handle)
+    if (name) {
+      ids[name] = category.id
+    }
+  }
+  return ids
+}
+
+/** Creates the products that don't exist yet (by handle). */
+async function ensureProducts(
+  container: MedusaContainer,
+  categoryIds: Record<string, string>,
+  salesChannelId: string,
+  shippingProfileId: string
+) {
+  const productModule = container.resolve(Modules.PRODUCT)
+  const existing = await productModule.listProducts(
+    { handle: PRODUCTS.map((product) => product.handle) },
+    { select: ["id", "handle"] }
+  )
+  const missing = PRODUCTS.filter(
+    (product) => !existing.some((candidate) => candidate.handle === product.handle)
+  )
+  if (!missing.length) {
+    return
+  }
+
+  const { result } = await createProductsWorkflow(container).run({
+    input: {
+      products: missing.map((product) => ({
+        title: product.title,
+        handle: product.handle,
+        description: product.description,
+        status: ProductStatus.PUBLISHED,
+        category_ids: [categoryIds[product.category]],
+        shipping_profile_id: shippingProfileId,
+        sales_channels: [{ id: salesChannelId }],
+        options: Object.entries(product.options).map(([title, values]) => ({
+          title,
+          values,
+        })),
+        variants: variantsOf(product).map((variant) => ({
+          title: variant.title,
+          sku: variant.sku,
+          options: variant.options,
+          manage_inventory: !product.untracked,
+          allow_backorder: product.allow_backorder?.includes(variant.title) ?? false,
+          prices: [{ currency_code: CURRENCY, amount: product.price }],
+        })),
+      })),
+    },
+  })
+  log(container, `${result.length} products created`)
+}
+
+/**
+ * Stock at both locations for the seeded products that have none yet (just
+ * created, or left without stock by an interrupted run): creates the missing
+ * levels and sets those that exist at 0 (the plugin makes them when it
+ * propagates stock items to every location). A product with any stock is left
+ * alone, so stock changed while trying the demo is never reset.
+ */
+async function ensureStockLevels(container: MedusaContainer, locations: SeededLocation[]) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const inventoryModule = container.resolve(Modules.INVENTORY)
+  const locationIds = locations.map((location) => location.id)
+  const { data: products } = await query.graph({
+    entity: "product",
+    fields: ["id", "handle", "variants.sku", "variants.inventory_items.inventory_item_id"],
+    filters: { handle: PRODUCTS.map((product) => product.handle) },
+  })
+
+  const itemsOf = (product: (typeof products)[number]) =>
+    (product.variants ?? []).flatMap((variant) =>
+      (variant?.inventory_items ?? []).map((link) => ({
+        sku: variant!.sku!,
+        inventory_item_id: link!.inventory_item_id as string,
+      }))
+    )
+  const allItemIds = products.flatMap((product) =>
+    itemsOf(product).map((item) => item.inventory_item_id)
+  )
+  if (!allItemIds.length) {
+    return
+  }
+  const stocked = new Set(
+    (
+      await inventoryModule.listInventoryLevels({
+        inventory_item_id: allItemIds,
+        location_id: locationIds,
+      })
+    )
+      .filter((level) => level.stocked_quantity !== 0)
+      .map((level) => level.inventory_item_id)
+  )
+
+  const stockBySku = new Map<string, Stock>()
+  for (const product of PRODUCTS) {
+    variantsOf(product).forEach((variant) => stockBySku.set(variant.sku, variant.stock))
+  }
+  const inventoryItemIds: string[] = []
+  const wanted: { inventory_item_id: string; location_id: string; stocked_quantity: number }[] = []
+  for (const product of products) {
+    const items = itemsOf(product)
+    if (items.some((item) => stocked.has(item.inventory_item_id))) {
+      continue
+    }
+    for (const item of items) {
+      const stock = stockBySku.get(item.sku)
+      if (!stock) {
+        continue
+      }
+      inventoryItemIds.push(item.inventory_item_id)
+      for (const location of locations) {
+        wanted.push({
+          inventory_item_id: item.inventory_item_id,
+          location_id: location.id,
+          stocked_quantity: stock[location.key],
+        })
+      }
+    }
+  }
+  if (!wanted.length) {
+    return
+  }
+
+  // The plugin gives new inventory items a level at 0 at every location from
+  // a subscriber, concurrently with this: a level it creates between our read
+  // and our write makes the create fail, so read again and set it instead.
+  for (let attempt = 1; ; attempt++) {
+    const existing = await inventoryModule.listInventoryLevels({
+      inventory_item_id: inventoryItemIds,
+      location_id: locationIds,
+    })
+    const levelAt = (itemId: string, locationId: string) =>
+      existing.find(
+        (level) => level.inventory_item_id === itemId && level.location_id === locationId
+      )
+    const toCreate = wanted.filter(
+      (level) => !levelAt(level.inventory_item_id, level.location_id)
+    )
+    const toUpdate = wanted.filter((level) => {
+      const current = levelAt(level.inventory_item_id, level.location_id)
+      return current && current.stocked_quantity !== level.stocked_quantity
+    })
+    try {
+      if (toCreate.length) {
+        await createInventoryLevelsWorkflow(container).run({
+          input: { inventory_levels: toCreate },
+        })
+      }
+      if (toUpdate.length) {
+        await updateInventoryLevelsWorkflow(container).run({
+          input: { updates: toUpdate },
+        })
+      }
+      break
+    } catch (err) {
+      if (attempt >= 5) {
+        throw err
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt))
+    }
+  }
+  log(container, `stock set for ${wanted.length} variant-locations`)
+}
+
+/** The admin login, like `medusa user -e … -p …`, unless that email already exists. */
+async function ensureAdminUser(container: MedusaContainer) {
+  const userModule = container.resolve(Modules.USER)
+  const [existing] = await userModule.listUsers({ email: ADMIN.email })
+  if (existing) {
+    return
+  }
+
+  const authModule = container.resolve(Modules.AUTH)
+  let authIdentityId: string | undefined
+  const { authIdentity, error } = await authModule.register("emailpass", {
+    body: { email: ADMIN.email, password: ADMIN.password },
+  })
+  if (authIdentity) {
+    authIdentityId = authIdentity.id
+  } else {
+    // An earlier run registered the identity but stopped before the user.
+    const [providerIdentity] = await authModule.listProviderIdentities({
+      entity_id: ADMIN.email,
+      provider: "emailpass",
+    })
+    authIdentityId = providerIdentity?.auth_identity_id
+    if (!authIdentityId) {
+      throw new Error(`Could not register ${ADMIN.email}: ${error}`)
+    }
+  }
+
+  await createUserAccountWorkflow(container).run({
+    input: {
+      authIdentityId,
+      userData: {
+        email: ADMIN.email,
+        first_name: ADMIN.first_name,
+        last_name: ADMIN.last_name,
+      },
+    },
+  })
+  log(container, `admin user ${ADMIN.email} created`)
+}
+
+// ---------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------
+
+type DemoVariant = {
+  title: string
+  sku: string
+  options: Record<string, string>
+  stock: Stock
+}
+
+/** Every combination of the product's option values, with its stock. */
+function variantsOf(product: DemoProduct): DemoVariant[] {
+  const entries = Object.entries(product.options)
+  let combinations: Record<string, string>[] = [{}]
+  for (const [title, values] of entries) {
+    combinations = combinations.flatMap((combination) =>
+      values.map((value) => ({ ...combination, [title]: value }))
+    )
+  }
+  if (combinations.length !== product.stock.length) {
+    throw new Error(
+      `${product.handle}: ${combinations.length} variants but ${product.stock.length} stock rows`
+    )
+  }
+  return combinations.map((options, index) => {
+    const values = entries.map(([title]) => options[title])
+    const [main, outlet] = product.stock[index]
+    return {
+      title: values.join(" / "),
+      sku: [product.handle, ...values].join("-").toUpperCase(),
+      options,
+      stock: { main, outlet },
+    }
+  })
+}
+
+function toHandle(name: string) {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-")
+}
+
+function log(container: MedusaContainer, message: string) {
+  container.resolve(ContainerRegistrationKeys.LOGGER).info(`[demo seed] ${message}`)
+}
+
+/** Tells `npm run demo` what to print (it passes the path; nothing is written otherwise). */
+function writeSummary(summary: Record<string, string>) {
+  const file = process.env.STOCKROOM_DEMO_SUMMARY
+  if (!file) {
+    return
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  fs.writeFileSync(file, JSON.stringify(summary, null, 2))
+}
