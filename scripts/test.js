@@ -29,12 +29,7 @@ function run(title, command, args, extraEnv = {}) {
 
 function summarise(resultFile) {
   try {
-    const report = JSON.parse(fs.readFileSync(resultFile, "utf8"))
-    return {
-      passed: report.numPassedTests,
-      failed: report.numFailedTests + (report.numRuntimeErrorTestSuites || 0),
-      skipped: report.numPendingTests + (report.numTodoTests || 0),
-    }
+    return JSON.parse(fs.readFileSync(resultFile, "utf8"))
   } catch {
     return null
   }
@@ -67,13 +62,14 @@ async function main() {
         [
           "--runInBand",
           "--forceExit",
-          "--json",
-          `--outputFile=${resultFile}`,
+          "--reporters=default",
+          "--reporters=./scripts/lib/jest-summary-reporter.js",
           ...jestArgs,
         ],
         {
           NODE_OPTIONS: "--experimental-vm-modules --max-old-space-size=8192",
           LOG_LEVEL: process.env.LOG_LEVEL || "error",
+          STOCKROOM_JEST_SUMMARY: resultFile,
         }
       )
     summary = summarise(resultFile)

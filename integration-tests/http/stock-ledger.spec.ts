@@ -285,17 +285,19 @@ stockroomStoreRunner({
     })
 
     it("refuses anonymous callers on every ledger route", async () => {
+      // Each request starts only when it is awaited: started together, a
+      // later rejection would go unhandled while an earlier one is awaited.
       const calls = [
-        api.get("/admin/stock-items"),
-        api.get(`/admin/stock-items/${stockItemId}`),
-        api.post(`/admin/stock-items/${stockItemId}`, { backorderable: false }),
-        api.get("/admin/stock-movements"),
-        api.post("/admin/stock-movements", { stock_item_id: stockItemId, quantity: 1 }),
-        api.get("/admin/stock-movements/smov_x"),
-        api.get("/admin/stockroom/audit"),
+        () => api.get("/admin/stock-items"),
+        () => api.get(`/admin/stock-items/${stockItemId}`),
+        () => api.post(`/admin/stock-items/${stockItemId}`, { backorderable: false }),
+        () => api.get("/admin/stock-movements"),
+        () => api.post("/admin/stock-movements", { stock_item_id: stockItemId, quantity: 1 }),
+        () => api.get("/admin/stock-movements/smov_x"),
+        () => api.get("/admin/stockroom/audit"),
       ]
       for (const call of calls) {
-        expect((await expectFailure(call)).status).toBe(401)
+        expect((await expectFailure(call())).status).toBe(401)
       }
       expect(await movementsOf(stockItemId)).toEqual([])
     })
