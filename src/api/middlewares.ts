@@ -1,40 +1,8 @@
-import {
-  defineMiddlewares,
-  validateAndTransformBody,
-  validateAndTransformQuery,
-} from "@medusajs/framework/http"
-import {
-  AdminGetStockItemsParams,
-  AdminUpdateStockItem,
-} from "./admin/stock-items/validators"
-import {
-  AdminCreateStockMovement,
-  AdminGetStockMovementsParams,
-} from "./admin/stock-movements/validators"
+import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminStockItemsMiddlewares } from "./admin/stock-items/middlewares"
+import { adminStockMovementsMiddlewares } from "./admin/stock-movements/middlewares"
 
-const queryConfig = { defaults: [], isList: true }
-
+// Each route folder declares its own validation; this file only gathers them.
 export default defineMiddlewares({
-  routes: [
-    {
-      method: ["POST"],
-      matcher: "/admin/stock-movements",
-      middlewares: [validateAndTransformBody(AdminCreateStockMovement)],
-    },
-    {
-      method: ["GET"],
-      matcher: "/admin/stock-movements",
-      middlewares: [validateAndTransformQuery(AdminGetStockMovementsParams, queryConfig)],
-    },
-    {
-      method: ["GET"],
-      matcher: "/admin/stock-items",
-      middlewares: [validateAndTransformQuery(AdminGetStockItemsParams, queryConfig)],
-    },
-    {
-      method: ["POST"],
-      matcher: "/admin/stock-items/:id",
-      middlewares: [validateAndTransformBody(AdminUpdateStockItem)],
-    },
-  ],
+  routes: [...adminStockMovementsMiddlewares, ...adminStockItemsMiddlewares],
 })

@@ -7,6 +7,8 @@ jest.setTimeout(60000)
 
 moduleIntegrationTestRunner<StockroomModuleService>({
   moduleName: STOCKROOM_MODULE,
+  // A database of its own, so two checkouts can run the suite side by side.
+  dbName: `medusa-stockroom-module-${process.pid}`,
   resolve: path.resolve(__dirname, ".."),
   moduleOptions: {
     backorderable_default: false,

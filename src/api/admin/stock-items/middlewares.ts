@@ -1,0 +1,22 @@
+import {
+  MiddlewareRoute,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
+import { listQueryConfig } from "../../query-config"
+import { AdminGetStockItemsParams, AdminUpdateStockItem } from "./validators"
+
+export const adminStockItemsMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/stock-items",
+    middlewares: [
+      validateAndTransformQuery(AdminGetStockItemsParams, listQueryConfig),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/stock-items/:id",
+    middlewares: [validateAndTransformBody(AdminUpdateStockItem)],
+  },
+]

@@ -1,0 +1,25 @@
+import {
+  MiddlewareRoute,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
+import { listQueryConfig } from "../../query-config"
+import {
+  AdminCreateStockMovement,
+  AdminGetStockMovementsParams,
+} from "./validators"
+
+export const adminStockMovementsMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["POST"],
+    matcher: "/admin/stock-movements",
+    middlewares: [validateAndTransformBody(AdminCreateStockMovement)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/stock-movements",
+    middlewares: [
+      validateAndTransformQuery(AdminGetStockMovementsParams, listQueryConfig),
+    ],
+  },
+]
