@@ -4,7 +4,7 @@
  * HTTP test layers against a real PostgreSQL (an embedded one when none
  * answers at DB_HOST/DB_PORT). Exits non-zero on any failure.
  */
-const { spawnSync } = require("child_process")
+const { spawn } = require("child_process")
 const fs = require("fs")
 const os = require("os")
 const path = require("path")
@@ -13,18 +13,28 @@ const { ensurePostgres } = require("./lib/postgres")
 const root = path.resolve(__dirname, "..")
 const bin = (name) => path.join(root, "node_modules", ".bin", name)
 
+// Asynchronous on purpose: an embedded PostgreSQL logs through a pipe this
+// process must keep draining. A blocking spawnSync stops the event loop, the
+// pipe fills, and the server hangs mid-checkpoint (every DROP DATABASE waits).
 function run(title, command, args, extraEnv = {}) {
   console.log(`\n▶ ${title}`)
-  const result = spawnSync(command, args, {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, ...extraEnv },
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, ...extraEnv },
+    })
+    child.on("error", (err) => {
+      console.error(`✖ ${title} failed to start: ${err.message}`)
+      resolve(false)
+    })
+    child.on("exit", (code, signal) => {
+      if (code !== 0) {
+        console.error(`✖ ${title} failed (exit ${code ?? signal})`)
+      }
+      resolve(code === 0)
+    })
   })
-  if (result.status !== 0) {
-    console.error(`✖ ${title} failed (exit ${result.status ?? result.signal})`)
-    return false
-  }
-  return true
 }
 
 function summarise(resultFile) {
@@ -52,11 +62,11 @@ async function main() {
   )
   try {
     ok =
-      run("Build the plugin (medusa plugin:build)", bin("medusa"), [
+      (await run("Build the plugin (medusa plugin:build)", bin("medusa"), [
         "plugin:build",
-      ]) &&
-      run("Type-check", bin("tsc"), ["-p", "tsconfig.typecheck.json"]) &&
-      run(
+      ])) &&
+      (await run("Type-check", bin("tsc"), ["-p", "tsconfig.typecheck.json"])) &&
+      (await run(
         "Unit, module and HTTP tests",
         bin("jest"),
         [
@@ -71,7 +81,7 @@ async function main() {
           LOG_LEVEL: process.env.LOG_LEVEL || "error",
           STOCKROOM_JEST_SUMMARY: resultFile,
         }
-      )
+      ))
     summary = summarise(resultFile)
   } finally {
     await db.stop()

