@@ -1,4 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { eventValues } from "../lib/medusa-values"
 import { propagateStockItemsWorkflow } from "../workflows/propagate-stock-items"
 
 /**
@@ -9,9 +10,7 @@ export default async function inventoryItemCreatedHandler({
   event,
   container,
 }: SubscriberArgs<{ id: string } | { id: string }[]>) {
-  const ids = (Array.isArray(event.data) ? event.data : [event.data])
-    .map((data) => data?.id)
-    .filter((id): id is string => typeof id === "string")
+  const ids = eventValues(event.data, "id")
   if (!ids.length) {
     return
   }

@@ -1,6 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { eventValues } from "../lib/medusa-values"
 import { Modules } from "@medusajs/framework/utils"
 import { reconcileStockLevelsWorkflow } from "../workflows/reconcile-stock-levels"
+
+const ATTRIBUTION_GRACE_MS = 1500
 
 /**
  * Medusa changed a level on its own (its admin forms and batch edits,
@@ -12,12 +15,14 @@ export default async function inventoryLevelChangedHandler({
   event,
   container,
 }: SubscriberArgs<{ id: string } | { id: string }[]>) {
-  const ids = (Array.isArray(event.data) ? event.data : [event.data])
-    .map((data) => data?.id)
-    .filter((id): id is string => typeof id === "string")
+  const ids = eventValues(event.data, "id")
   if (!ids.length) {
     return
   }
+  // Medusa's return flow has no hook: its `order.return_received` handler
+  // books the restock as `returned`. Waiting a moment lets it take the lock
+  // first; whichever runs second finds the level in step and writes nothing.
+  await new Promise((resolve) => setTimeout(resolve, ATTRIBUTION_GRACE_MS))
   const levels = await container
     .resolve(Modules.INVENTORY)
     .listInventoryLevels(

@@ -10,6 +10,7 @@ import {
 import { readFileSync } from "fs"
 import { dirname, join } from "path"
 import {
+  InventoryUnit,
   StockItem,
   StockLocationSetting,
   StockMovement,
@@ -30,6 +31,11 @@ import { parseStockroomOptions } from "./options"
 import {
   ApplyStockChangeInput,
   AuditProblem,
+  FilledBackorder,
+  InventoryUnitState,
+  PlaceOrderUnitsInput,
+  ReceiveReturnUnitsInput,
+  ShipFulfillmentUnitsInput,
   ReconcileStockItemInput,
   StockItemRef,
   StockItemWithCountsDTO,
@@ -77,7 +83,77 @@ function readPluginVersion(): string {
 export type LedgerResult = {
   movements: StockMovementDTO[]
   signals: StockSignal[]
+  /** backordered units the change filled */
+  filled: FilledBackorder[]
+  /** orders whose last backorder the change filled */
+  orders_without_backorders: string[]
 }
+
+const EMPTY_RESULT = (): LedgerResult => ({
+  movements: [],
+  signals: [],
+  filled: [],
+  orders_without_backorders: [],
+})
+
+/** The part of `expected` that `actual` contains (same sign, no larger). */
+function overlap(actual: number, expected: number): number {
+  if (actual === 0 || expected === 0 || Math.sign(actual) !== Math.sign(expected)) {
+    return 0
+  }
+  return Math.sign(expected) * Math.min(Math.abs(actual), Math.abs(expected))
+}
+
+function pairKey(ref: { inventory_item_id: string; location_id: string }): string {
+  return `${ref.inventory_item_id}|${ref.location_id}`
+}
+
+function uniquePairs(refs: { inventory_item_id: string; location_id: string }[]): StockItemRef[] {
+  const pairs = new Map<string, StockItemRef>()
+  for (const ref of refs) {
+    if (ref.inventory_item_id && ref.location_id) {
+      pairs.set(pairKey(ref), {
+        inventory_item_id: ref.inventory_item_id,
+        location_id: ref.location_id,
+      })
+    }
+  }
+  return [...pairs.values()]
+}
+
+const UNIT_INSERT_COLUMNS = [
+  "id",
+  "order_id",
+  "line_item_id",
+  "variant_id",
+  "inventory_item_id",
+  "location_id",
+  "state",
+  "quantity",
+  "ordered_at",
+] as const
+
+/** Columns a split copies from the original row unless the patch sets them. */
+const UNIT_COPIED = [
+  "order_id",
+  "line_item_id",
+  "variant_id",
+  "inventory_item_id",
+  "location_id",
+  "state",
+  "fulfillment_id",
+  "shipped_at",
+  "return_id",
+  "return_authorization_id",
+  "ordered_at",
+] as const
+const UNIT_PATCHABLE = [
+  "location_id",
+  "fulfillment_id",
+  "shipped_at",
+  "return_id",
+  "return_authorization_id",
+] as const
 
 type PendingMovement = Omit<StockMovementDTO, "id" | "created_at"> & {
   id: string
@@ -103,6 +179,7 @@ const MOVEMENT_COLUMNS = [
 ] as const
 
 class StockroomModuleService extends MedusaService({
+  InventoryUnit,
   StockLocationSetting,
   StockItem,
   StockMovement,
@@ -236,7 +313,7 @@ class StockroomModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LedgerResult> {
     if (!changes.length) {
-      return { movements: [], signals: [] }
+      return EMPTY_RESULT()
     }
     for (const change of changes) {
       assertWholeNumber(change.quantity, "quantity")
@@ -316,7 +393,7 @@ class StockroomModuleService extends MedusaService({
       )
     }
     const movements = await this.writeLedger_(manager, items, pending)
-    return { movements, signals }
+    return { movements, signals, ...(await this.fillBackorders_(manager, items)) }
   }
 
   /**
@@ -331,7 +408,7 @@ class StockroomModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LedgerResult> {
     if (!inputs.length) {
-      return { movements: [], signals: [] }
+      return EMPTY_RESULT()
     }
     return await this.reconcileStockItems_(inputs, sharedContext)
   }
@@ -363,7 +440,7 @@ class StockroomModuleService extends MedusaService({
       this.rememberBalances_(item, state)
     }
     const movements = await this.writeLedger_(manager, items, pending)
-    return { movements, signals }
+    return { movements, signals, ...(await this.fillBackorders_(manager, items)) }
   }
 
   protected catchUpDrift_(
@@ -383,23 +460,51 @@ class StockroomModuleService extends MedusaService({
     if (stockedChange === 0 && quantity === 0) {
       return state
     }
-    const kind =
-      attribution?.kind ?? classifyOutsideChange(stockedChange, quantity)
-    state.on_hand += stockedChange
-    state.count_on_hand += quantity
-    state.sequence += 1
-    pending.push(
-      this.buildMovement_(item, state, kind, quantity, stockedChange, {
-        originator_type: attribution?.originator_type ?? "system",
-        originator_id: attribution?.originator_id ?? null,
-        actor_id: attribution?.actor_id ?? null,
-        reason: attribution?.reason ?? null,
-        note:
-          attribution?.note ??
-          "Change made outside Stockroom, recorded when it was noticed",
-        metadata: attribution?.metadata ?? null,
-      })
+    const book = (
+      kind: StockMovementKind,
+      movementQuantity: number,
+      movementStockedChange: number,
+      source: Partial<ReconcileStockItemInput>
+    ) => {
+      if (movementQuantity === 0 && movementStockedChange === 0) {
+        return
+      }
+      state.on_hand += movementStockedChange
+      state.count_on_hand += movementQuantity
+      state.sequence += 1
+      pending.push(
+        this.buildMovement_(item, state, kind, movementQuantity, movementStockedChange, {
+          originator_type: source.originator_type ?? "system",
+          originator_id: source.originator_id ?? null,
+          actor_id: source.actor_id ?? null,
+          reason: source.reason ?? null,
+          note:
+            source.note ??
+            "Change made outside Stockroom, recorded when it was noticed",
+          metadata: source.metadata ?? null,
+        })
+      )
+    }
+    const expectsAmounts =
+      attribution?.expected_quantity !== undefined ||
+      attribution?.expected_stocked_change !== undefined
+    if (!attribution?.kind || !expectsAmounts) {
+      const kind =
+        attribution?.kind ?? classifyOutsideChange(stockedChange, quantity)
+      book(kind, quantity, stockedChange, attribution ?? {})
+      return state
+    }
+    // Book under the operation's kind only what it changed and the level
+    // still shows unexplained; whatever else moved is `reconciled`.
+    const attributedQuantity = overlap(quantity, attribution.expected_quantity ?? 0)
+    const attributedStocked = overlap(
+      stockedChange,
+      attribution.expected_stocked_change ?? 0
     )
+    book(attribution.kind, attributedQuantity, attributedStocked, attribution)
+    const restQuantity = quantity - attributedQuantity
+    const restStocked = stockedChange - attributedStocked
+    book(classifyOutsideChange(restStocked, restQuantity), restQuantity, restStocked, {})
     return state
   }
 
@@ -692,7 +797,11 @@ class StockroomModuleService extends MedusaService({
     const counts = `COALESCE(l.stocked_quantity, 0)::int AS on_hand,
            COALESCE(l.reserved_quantity, 0)::int AS allocated,
            (COALESCE(l.stocked_quantity, 0) - COALESCE(l.reserved_quantity, 0))::int AS count_on_hand,
-           0 AS backordered_quantity,
+           COALESCE((SELECT SUM(u.quantity) FROM inventory_unit u
+                      WHERE u.inventory_item_id = si.inventory_item_id
+                        AND u.location_id = si.location_id
+                        AND u.state = 'backordered' AND u.deleted_at IS NULL), 0)::int
+             AS backordered_quantity,
            COALESCE(si.low_stock_threshold, ?::int) AS effective_low_stock_threshold`
     const thresholdParam = this.options_.low_stock_threshold
     const having: string[] = []
@@ -918,6 +1027,667 @@ class StockroomModuleService extends MedusaService({
     }
     return { ok: problems.length === 0, checked: sums.length, problems }
   }
+
+  // ---------------------------------------------------------------------
+  // Inventory units and backorders
+  // ---------------------------------------------------------------------
+
+  /**
+   * Fills backorders wherever free physical stock (on hand − unshipped
+   * on_hand units) exists at the given stock items' (inventory item,
+   * location): oldest `ordered_at` first, then id, splitting the last unit
+   * when only part of it can be filled. No stock changes: the debt was
+   * booked when the order was placed. Runs in the caller's transaction,
+   * under its locks on the stock items.
+   */
+  protected async fillBackorders_(
+    manager: EntityManagerLike,
+    items: StockItemRef[]
+  ): Promise<Pick<LedgerResult, "filled" | "orders_without_backorders">> {
+    const pairs = uniquePairs(items)
+    if (!pairs.length) {
+      return { filled: [], orders_without_backorders: [] }
+    }
+    const queues = await manager.execute(
+      `SELECT l.inventory_item_id, l.location_id, l.stocked_quantity,
+              COALESCE(SUM(u.quantity) FILTER (WHERE u.state = 'on_hand'), 0) AS on_hand_units
+         FROM inventory_level l
+         JOIN inventory_unit u
+           ON u.inventory_item_id = l.inventory_item_id AND u.location_id = l.location_id
+          AND u.deleted_at IS NULL AND u.state IN ('on_hand', 'backordered')
+        WHERE l.deleted_at IS NULL
+          AND (l.inventory_item_id, l.location_id) IN (${placeholders(pairs.length, "(?, ?)")})
+        GROUP BY l.inventory_item_id, l.location_id, l.stocked_quantity
+       HAVING COALESCE(SUM(u.quantity) FILTER (WHERE u.state = 'backordered'), 0) > 0`,
+      pairs.flatMap((pair) => [pair.inventory_item_id, pair.location_id])
+    )
+    const filled: FilledBackorder[] = []
+    for (const queue of queues) {
+      let free = Number(queue.stocked_quantity) - Number(queue.on_hand_units)
+      if (free <= 0) {
+        continue
+      }
+      const waiting = await manager.execute(
+        `SELECT id, order_id, line_item_id, quantity FROM inventory_unit
+          WHERE inventory_item_id = ? AND location_id = ? AND state = 'backordered'
+            AND deleted_at IS NULL
+          ORDER BY ordered_at, id
+            FOR UPDATE`,
+        [queue.inventory_item_id, queue.location_id]
+      )
+      const whole: string[] = []
+      for (const unit of waiting) {
+        if (free <= 0) {
+          break
+        }
+        const quantity = Number(unit.quantity)
+        const take = Math.min(quantity, free)
+        free -= take
+        let unitId = unit.id
+        if (take === quantity) {
+          whole.push(unit.id)
+        } else {
+          unitId = await this.splitUnit_(manager, unit.id, take, { state: "on_hand" })
+        }
+        filled.push({
+          inventory_unit_id: unitId,
+          order_id: unit.order_id,
+          line_item_id: unit.line_item_id,
+          inventory_item_id: queue.inventory_item_id,
+          location_id: queue.location_id,
+          quantity: take,
+        })
+      }
+      if (whole.length) {
+        await manager.execute(
+          `UPDATE inventory_unit SET state = 'on_hand', updated_at = now()
+            WHERE id IN (${placeholders(whole.length)})`,
+          whole
+        )
+      }
+    }
+    if (!filled.length) {
+      return { filled, orders_without_backorders: [] }
+    }
+    const orderIds = [...new Set(filled.map((unit) => unit.order_id))]
+    const stillWaiting = await manager.execute(
+      `SELECT DISTINCT order_id FROM inventory_unit
+        WHERE order_id IN (${placeholders(orderIds.length)})
+          AND state = 'backordered' AND deleted_at IS NULL`,
+      orderIds
+    )
+    const waitingIds = new Set(stillWaiting.map((row) => row.order_id))
+    return {
+      filled,
+      orders_without_backorders: orderIds.filter((id) => !waitingIds.has(id)),
+    }
+  }
+
+  /**
+   * Moves `quantity` of a unit row into a new row with `patch` applied; the
+   * original keeps the rest. Returns the new row's id.
+   */
+  protected async splitUnit_(
+    manager: EntityManagerLike,
+    unitId: string,
+    quantity: number,
+    patch: { state: InventoryUnitState } & Partial<Record<(typeof UNIT_PATCHABLE)[number], unknown>>
+  ): Promise<string> {
+    const id = generateEntityId(undefined, "iunit")
+    const columns = [...UNIT_COPIED].filter((column) => !(column in patch))
+    const patchColumns = Object.keys(patch)
+    await manager.execute(
+      `INSERT INTO inventory_unit (id, quantity, ${[...columns, ...patchColumns].join(", ")}, created_at, updated_at)
+       SELECT ?, ?, ${[...columns, ...patchColumns.map(() => "?")].join(", ")}, now(), now()
+         FROM inventory_unit WHERE id = ?`,
+      [id, quantity, ...patchColumns.map((column) => (patch as any)[column]), unitId]
+    )
+    await manager.execute(
+      `UPDATE inventory_unit SET quantity = quantity - ?, updated_at = now() WHERE id = ?`,
+      [quantity, unitId]
+    )
+    return id
+  }
+
+  /** Moves `quantity` of a unit into the patched state, splitting when it is only part. */
+  protected async moveUnit_(
+    manager: EntityManagerLike,
+    unit: { id: string; quantity: number },
+    quantity: number,
+    patch: { state: InventoryUnitState } & Partial<Record<(typeof UNIT_PATCHABLE)[number], unknown>>
+  ): Promise<string> {
+    if (quantity < unit.quantity) {
+      return await this.splitUnit_(manager, unit.id, quantity, patch)
+    }
+    const columns = Object.keys(patch)
+    await manager.execute(
+      `UPDATE inventory_unit SET ${columns.map((column) => `${column} = ?`).join(", ")}, updated_at = now()
+        WHERE id = ?`,
+      [...columns.map((column) => (patch as any)[column]), unit.id]
+    )
+    return unit.id
+  }
+
+  /**
+   * Locks the stock items at the given pairs (in id order) and ledgers what
+   * Medusa changed there, attributing to the operation the part it made.
+   * Then fills backorders wherever stock was freed.
+   */
+  protected async attributeAndFill_(
+    manager: EntityManagerLike,
+    attributions: (StockItemRef & Omit<ReconcileStockItemInput, "stock_item_id">)[],
+    alsoFill: StockItemRef[] = []
+  ): Promise<LedgerResult> {
+    const byPair = new Map<string, StockItemRef & Omit<ReconcileStockItemInput, "stock_item_id">>()
+    for (const attribution of attributions) {
+      const key = pairKey(attribution)
+      const known = byPair.get(key)
+      if (known) {
+        known.expected_quantity = (known.expected_quantity ?? 0) + (attribution.expected_quantity ?? 0)
+        known.expected_stocked_change =
+          (known.expected_stocked_change ?? 0) + (attribution.expected_stocked_change ?? 0)
+      } else {
+        byPair.set(key, { ...attribution })
+      }
+    }
+    const pairs = uniquePairs([...byPair.values(), ...alsoFill])
+    const stockItemIds = await this.stockItemIdsAt_(manager, pairs)
+    const ids = Object.values(stockItemIds)
+    if (!ids.length) {
+      return EMPTY_RESULT()
+    }
+    const { items, levels } = await this.lockStockItems_(manager, ids)
+    const pending: PendingMovement[] = []
+    const signals: StockSignal[] = []
+    for (const item of items) {
+      const level = levels.get(item.id)!
+      const before = item.ledger_count_on_hand
+      const attribution = byPair.get(pairKey(item))
+      const state = this.catchUpDrift_(
+        item,
+        level,
+        pending,
+        attribution ? { ...attribution, stock_item_id: item.id } : undefined
+      )
+      signals.push(
+        ...stockSignals(item, this.effectiveThreshold(item.low_stock_threshold), before, state.count_on_hand)
+      )
+      this.rememberBalances_(item, state)
+    }
+    const movements = await this.writeLedger_(manager, items, pending)
+    return { movements, signals, ...(await this.fillBackorders_(manager, items)) }
+  }
+
+  protected async stockItemIdsAt_(
+    manager: EntityManagerLike,
+    pairs: StockItemRef[]
+  ): Promise<Record<string, string>> {
+    if (!pairs.length) {
+      return {}
+    }
+    const rows = await manager.execute(
+      `SELECT id, inventory_item_id, location_id FROM stock_item
+        WHERE deleted_at IS NULL
+          AND (inventory_item_id, location_id) IN (${placeholders(pairs.length, "(?, ?)")})`,
+      pairs.flatMap((pair) => [pair.inventory_item_id, pair.location_id])
+    )
+    return Object.fromEntries(rows.map((row) => [pairKey(row), row.id]))
+  }
+
+  /** on_hand unit quantities per pair, for the free-stock computation. */
+  protected async onHandUnits_(
+    manager: EntityManagerLike,
+    pairs: StockItemRef[]
+  ): Promise<Map<string, number>> {
+    const result = new Map<string, number>()
+    if (!pairs.length) {
+      return result
+    }
+    const rows = await manager.execute(
+      `SELECT inventory_item_id, location_id, SUM(quantity) AS quantity FROM inventory_unit
+        WHERE deleted_at IS NULL AND state = 'on_hand'
+          AND (inventory_item_id, location_id) IN (${placeholders(pairs.length, "(?, ?)")})
+        GROUP BY inventory_item_id, location_id`,
+      pairs.flatMap((pair) => [pair.inventory_item_id, pair.location_id])
+    )
+    for (const row of rows) {
+      result.set(pairKey(row), Number(row.quantity))
+    }
+    return result
+  }
+
+  /**
+   * Order placed: units per line and inventory item at the location Medusa
+   * reserved, on_hand up to the free physical stock there, the rest
+   * backordered; the reservation Medusa made is ledgered as `allocated`.
+   * Idempotent: an order that already has units changes nothing.
+   */
+  @InjectManager()
+  async placeOrderUnits(
+    input: PlaceOrderUnitsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerResult & { created: boolean }> {
+    for (const line of input.lines) {
+      assertWholeNumber(line.quantity, "quantity")
+    }
+    return await this.placeOrderUnits_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async placeOrderUnits_(
+    input: PlaceOrderUnitsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerResult & { created: boolean }> {
+    const manager = sharedContext.transactionManager as EntityManagerLike
+    // Serialises redelivered and concurrent events for one order.
+    await manager.execute(`SELECT pg_advisory_xact_lock(hashtext(?))`, [
+      `stockroom:order-units:${input.order_id}`,
+    ])
+    const [existing] = await manager.execute(
+      `SELECT 1 AS found FROM inventory_unit WHERE order_id = ? AND deleted_at IS NULL LIMIT 1`,
+      [input.order_id]
+    )
+    const lines = input.lines.filter((line) => line.quantity > 0)
+    if (existing || !lines.length) {
+      return { ...EMPTY_RESULT(), created: false }
+    }
+    const tracked = lines.filter(
+      (line): line is typeof line & StockItemRef =>
+        !!line.inventory_item_id && !!line.location_id
+    )
+    const pairs = uniquePairs(tracked)
+    const stockItemIds = await this.stockItemIdsAt_(manager, pairs)
+    const locked = Object.values(stockItemIds).length
+      ? await this.lockStockItems_(manager, Object.values(stockItemIds))
+      : { items: [], levels: new Map<string, LockedLevel>() }
+    const onHandUnits = await this.onHandUnits_(manager, pairs)
+    const free = new Map<string, number>()
+    for (const item of locked.items) {
+      const level = locked.levels.get(item.id)!
+      free.set(pairKey(item), level.stocked_quantity - (onHandUnits.get(pairKey(item)) ?? 0))
+    }
+
+    const units: Record<string, unknown>[] = []
+    const unit = (line: (typeof lines)[number], state: InventoryUnitState, quantity: number) => ({
+      id: generateEntityId(undefined, "iunit"),
+      order_id: input.order_id,
+      line_item_id: line.line_item_id,
+      variant_id: line.variant_id,
+      inventory_item_id: line.inventory_item_id,
+      location_id: line.location_id,
+      state,
+      quantity,
+      ordered_at: input.ordered_at,
+    })
+    for (const line of lines) {
+      const key = line.inventory_item_id && line.location_id ? pairKey(line as StockItemRef) : null
+      if (!key || !free.has(key)) {
+        units.push(unit(line, "on_hand", line.quantity))
+        continue
+      }
+      const onHand = Math.min(line.quantity, Math.max(free.get(key)!, 0))
+      free.set(key, free.get(key)! - onHand)
+      if (onHand > 0) {
+        units.push(unit(line, "on_hand", onHand))
+      }
+      if (line.quantity - onHand > 0) {
+        units.push(unit(line, "backordered", line.quantity - onHand))
+      }
+    }
+    await manager.execute(
+      `INSERT INTO inventory_unit (${UNIT_INSERT_COLUMNS.join(", ")}, created_at, updated_at)
+       VALUES ${placeholders(units.length, `(${placeholders(UNIT_INSERT_COLUMNS.length)}, now(), now())`)}`,
+      units.flatMap((row) => UNIT_INSERT_COLUMNS.map((column) => row[column]))
+    )
+
+    const pending: PendingMovement[] = []
+    const signals: StockSignal[] = []
+    for (const item of locked.items) {
+      const level = locked.levels.get(item.id)!
+      const before = item.ledger_count_on_hand
+      const ordered = tracked
+        .filter((line) => pairKey(line) === pairKey(item))
+        .reduce((sum, line) => sum + line.quantity, 0)
+      const state = this.catchUpDrift_(item, level, pending, {
+        stock_item_id: item.id,
+        kind: "allocated",
+        expected_quantity: -ordered,
+        expected_stocked_change: 0,
+        originator_type: "order",
+        originator_id: input.order_id,
+        note: null,
+      })
+      signals.push(
+        ...stockSignals(item, this.effectiveThreshold(item.low_stock_threshold), before, state.count_on_hand)
+      )
+      this.rememberBalances_(item, state)
+    }
+    const movements = await this.writeLedger_(manager, locked.items, pending)
+    return { movements, signals, filled: [], orders_without_backorders: [], created: true }
+  }
+
+  /**
+   * Fulfillment created: the order's on_hand units of each fulfilled line
+   * become shipped (backordered ones too when allow_backorder_shipping is
+   * on, refused otherwise), and the stock Medusa took is ledgered as
+   * `shipped` with the fulfillment as originator. Idempotent per fulfillment.
+   */
+  @InjectManager()
+  async shipFulfillmentUnits(
+    input: ShipFulfillmentUnitsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerResult> {
+    return await this.shipFulfillmentUnits_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async shipFulfillmentUnits_(
+    input: ShipFulfillmentUnitsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerResult> {
+    const manager = sharedContext.transactionManager as EntityManagerLike
+    await manager.execute(`SELECT pg_advisory_xact_lock(hashtext(?))`, [
+      `stockroom:order-units:${input.order_id}`,
+    ])
+    const [already] = await manager.execute(
+      `SELECT 1 AS found FROM inventory_unit WHERE fulfillment_id = ? AND deleted_at IS NULL LIMIT 1`,
+      [input.fulfillment_id]
+    )
+    if (already) {
+      return EMPTY_RESULT()
+    }
+    const items = input.items.filter((item) => item.quantity > 0)
+    const shippedFrom = items.map((item) => ({
+      inventory_item_id: item.inventory_item_id,
+      location_id: input.location_id,
+    }))
+    // Lock the stock items first, so unit changes and the ledger agree.
+    const stockItemIds = await this.stockItemIdsAt_(manager, uniquePairs(shippedFrom))
+    if (Object.keys(stockItemIds).length) {
+      await this.lockStockItems_(manager, Object.values(stockItemIds))
+    }
+    const touched: StockItemRef[] = [...shippedFrom]
+    const attributions: (StockItemRef & Omit<ReconcileStockItemInput, "stock_item_id">)[] = []
+    for (const item of items) {
+      const units = await manager.execute(
+        `SELECT id, quantity, state, location_id FROM inventory_unit
+          WHERE order_id = ? AND line_item_id = ? AND inventory_item_id = ?
+            AND state IN ('on_hand', 'backordered') AND deleted_at IS NULL
+          ORDER BY (state = 'backordered'), (location_id = ?) DESC, ordered_at, id
+            FOR UPDATE`,
+        [input.order_id, item.line_item_id, item.inventory_item_id, input.location_id]
+      )
+      const onHand = units
+        .filter((unit) => unit.state === "on_hand")
+        .reduce((sum, unit) => sum + Number(unit.quantity), 0)
+      const backordered = units
+        .filter((unit) => unit.state === "backordered")
+        .reduce((sum, unit) => sum + Number(unit.quantity), 0)
+      if (item.quantity > onHand && backordered > 0 && !this.options_.allow_backorder_shipping) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Cannot fulfill ${item.quantity} of line item ${item.line_item_id} (inventory item ${item.inventory_item_id}): only ${onHand} on hand for it, ${backordered} backordered, and allow_backorder_shipping is false`
+        )
+      }
+      let remaining = item.quantity
+      for (const unit of units) {
+        if (remaining <= 0) {
+          break
+        }
+        const take = Math.min(Number(unit.quantity), remaining)
+        remaining -= take
+        if (unit.location_id && unit.location_id !== input.location_id) {
+          touched.push({ inventory_item_id: item.inventory_item_id, location_id: unit.location_id })
+        }
+        await this.moveUnit_(manager, { id: unit.id, quantity: Number(unit.quantity) }, take, {
+          state: "shipped",
+          fulfillment_id: input.fulfillment_id,
+          location_id: input.location_id,
+        })
+      }
+      attributions.push({
+        inventory_item_id: item.inventory_item_id,
+        location_id: input.location_id,
+        kind: "shipped",
+        expected_quantity: 0,
+        expected_stocked_change: -item.quantity,
+        originator_type: "fulfillment",
+        originator_id: input.fulfillment_id,
+        note: null,
+      })
+    }
+    return await this.attributeAndFill_(manager, attributions, touched)
+  }
+
+  /**
+   * Fulfillment canceled: its shipped units come back, on_hand as far as the
+   * stock Medusa put back allows and backordered beyond, and that stock is
+   * ledgered as `unshipped`; then backorders fill.
+   */
+  @InjectManager()
+  async unshipFulfillmentUnits(
+    input: { order_id: string; fulfillment_id: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerResult> {
+    return await this.unshipFulfillmentUnits_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async unshipFulfillmentUnits_(
+    input: { order_id: string; fulfillment_id: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerResult> {
+    const manager = sharedContext.transactionManager as EntityManagerLike
+    await manager.execute(`SELECT pg_advisory_xact_lock(hashtext(?))`, [
+      `stockroom:order-units:${input.order_id}`,
+    ])
+    const units = await manager.execute(
+      `SELECT id, quantity, inventory_item_id, location_id FROM inventory_unit
+        WHERE fulfillment_id = ? AND state = 'shipped' AND deleted_at IS NULL
+          AND inventory_item_id IS NOT NULL
+        ORDER BY ordered_at, id`,
+      [input.fulfillment_id]
+    )
+    if (!units.length) {
+      return EMPTY_RESULT()
+    }
+    const pairs = uniquePairs(units)
+    const stockItemIds = await this.stockItemIdsAt_(manager, pairs)
+    const locked = await this.lockStockItems_(manager, Object.values(stockItemIds))
+    const onHandUnits = await this.onHandUnits_(manager, pairs)
+    const free = new Map<string, number>()
+    for (const item of locked.items) {
+      const level = locked.levels.get(item.id)!
+      free.set(pairKey(item), level.stocked_quantity - (onHandUnits.get(pairKey(item)) ?? 0))
+    }
+    const attributions: (StockItemRef & Omit<ReconcileStockItemInput, "stock_item_id">)[] = []
+    for (const unit of units) {
+      const key = pairKey(unit)
+      const quantity = Number(unit.quantity)
+      const onHand = Math.min(quantity, Math.max(free.get(key) ?? 0, 0))
+      free.set(key, (free.get(key) ?? 0) - onHand)
+      const back = { fulfillment_id: null, shipped_at: null }
+      if (onHand > 0 && onHand < quantity) {
+        await this.splitUnit_(manager, unit.id, onHand, { state: "on_hand", ...back })
+        await this.moveUnit_(manager, { id: unit.id, quantity: quantity - onHand }, quantity - onHand, {
+          state: "backordered",
+          ...back,
+        })
+      } else {
+        await this.moveUnit_(manager, { id: unit.id, quantity }, quantity, {
+          state: onHand > 0 ? "on_hand" : "backordered",
+          ...back,
+        })
+      }
+      attributions.push({
+        inventory_item_id: unit.inventory_item_id,
+        location_id: unit.location_id,
+        kind: "unshipped",
+        expected_quantity: 0,
+        expected_stocked_change: quantity,
+        originator_type: "fulfillment",
+        originator_id: input.fulfillment_id,
+        note: null,
+      })
+    }
+    return await this.attributeAndFill_(manager, attributions)
+  }
+
+  /** Shipment created: the fulfillment's units carry the shipping time. */
+  @InjectManager()
+  async markUnitsShipped(
+    fulfillmentIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number> {
+    if (!fulfillmentIds.length) {
+      return 0
+    }
+    const manager = sharedContext.manager as EntityManagerLike
+    const rows = await manager.execute(
+      `UPDATE inventory_unit SET shipped_at = now(), updated_at = now()
+        WHERE fulfillment_id IN (${placeholders(fulfillmentIds.length)})
+          AND state = 'shipped' AND shipped_at IS NULL AND deleted_at IS NULL
+        RETURNING id`,
+      fulfillmentIds
+    )
+    return rows.length
+  }
+
+  /**
+   * Order canceled: its unshipped units are canceled, the reservations
+   * Medusa dropped are ledgered as `released`, and the on_hand stock that
+   * frees fills other orders' backorders (canceled backordered units free
+   * nothing).
+   */
+  @InjectManager()
+  async cancelOrderUnits(
+    orderId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerResult> {
+    return await this.cancelOrderUnits_(orderId, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async cancelOrderUnits_(
+    orderId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerResult> {
+    const manager = sharedContext.transactionManager as EntityManagerLike
+    await manager.execute(`SELECT pg_advisory_xact_lock(hashtext(?))`, [
+      `stockroom:order-units:${orderId}`,
+    ])
+    const units = await manager.execute(
+      `SELECT id, quantity, inventory_item_id, location_id FROM inventory_unit
+        WHERE order_id = ? AND state IN ('on_hand', 'backordered') AND deleted_at IS NULL`,
+      [orderId]
+    )
+    if (!units.length) {
+      return EMPTY_RESULT()
+    }
+    const tracked = units.filter((unit) => unit.inventory_item_id && unit.location_id)
+    const stockItemIds = await this.stockItemIdsAt_(manager, uniquePairs(tracked))
+    if (Object.keys(stockItemIds).length) {
+      await this.lockStockItems_(manager, Object.values(stockItemIds))
+    }
+    await manager.execute(
+      `UPDATE inventory_unit SET state = 'canceled', updated_at = now()
+        WHERE id IN (${placeholders(units.length)})`,
+      units.map((unit) => unit.id)
+    )
+    return await this.attributeAndFill_(
+      manager,
+      tracked.map((unit) => ({
+        inventory_item_id: unit.inventory_item_id,
+        location_id: unit.location_id,
+        kind: "released" as const,
+        expected_quantity: Number(unit.quantity),
+        expected_stocked_change: 0,
+        originator_type: "order" as const,
+        originator_id: orderId,
+        note: null,
+      }))
+    )
+  }
+
+  /**
+   * Medusa's return received: shipped units of the returned lines become
+   * returned; the stock Medusa put back is ledgered as `returned`, and fills
+   * backorders. Idempotent per return.
+   */
+  @InjectManager()
+  async receiveReturnUnits(
+    input: ReceiveReturnUnitsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerResult> {
+    return await this.receiveReturnUnits_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async receiveReturnUnits_(
+    input: ReceiveReturnUnitsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerResult> {
+    const manager = sharedContext.transactionManager as EntityManagerLike
+    await manager.execute(`SELECT pg_advisory_xact_lock(hashtext(?))`, [
+      `stockroom:order-units:${input.order_id}`,
+    ])
+    const [already] = await manager.execute(
+      `SELECT 1 AS found FROM inventory_unit WHERE return_id = ? AND deleted_at IS NULL LIMIT 1`,
+      [input.return_id]
+    )
+    if (already) {
+      return EMPTY_RESULT()
+    }
+    const restockedAt = input.location_id
+      ? input.items
+          .filter((item) => item.restocked_quantity > 0)
+          .map((item) => ({ inventory_item_id: item.inventory_item_id, location_id: input.location_id! }))
+      : []
+    const stockItemIds = await this.stockItemIdsAt_(manager, uniquePairs(restockedAt))
+    if (Object.keys(stockItemIds).length) {
+      await this.lockStockItems_(manager, Object.values(stockItemIds))
+    }
+    for (const item of input.items) {
+      const units = await manager.execute(
+        `SELECT id, quantity FROM inventory_unit
+          WHERE order_id = ? AND line_item_id = ? AND inventory_item_id = ?
+            AND state = 'shipped' AND deleted_at IS NULL
+          ORDER BY ordered_at, id
+            FOR UPDATE`,
+        [input.order_id, item.line_item_id, item.inventory_item_id]
+      )
+      let remaining = item.quantity
+      for (const unit of units) {
+        if (remaining <= 0) {
+          break
+        }
+        const take = Math.min(Number(unit.quantity), remaining)
+        remaining -= take
+        await this.moveUnit_(manager, { id: unit.id, quantity: Number(unit.quantity) }, take, {
+          state: "returned",
+          return_id: input.return_id,
+        })
+      }
+    }
+    return await this.attributeAndFill_(
+      manager,
+      input.location_id
+        ? input.items
+            .filter((item) => item.restocked_quantity > 0)
+            .map((item) => ({
+              inventory_item_id: item.inventory_item_id,
+              location_id: input.location_id!,
+              kind: "returned" as const,
+              expected_quantity: item.restocked_quantity,
+              expected_stocked_change: item.restocked_quantity,
+              originator_type: "return" as const,
+              originator_id: input.return_id,
+              note: null,
+            }))
+        : []
+    )
+  }
+
 }
 
 export default StockroomModuleService

@@ -6,15 +6,16 @@ import { StockroomEvents } from "../../modules/stockroom/events"
 export const emitStockEventsStepId = "emit-stock-events"
 
 /**
- * Emits `stockroom.stock_movement.created` per movement and the low /
- * out-of / back-in stock signals. Grouped with the workflow's events, so
+ * Emits `stockroom.stock_movement.created` per movement, the low /
+ * out-of / back-in stock signals, and a backorder_filled per filled unit
+ * plus backorders_filled per order left with none. Grouped with the workflow's events, so
  * nothing is sent unless the workflow succeeds.
  */
 export const emitStockEventsStep = createStep(
   emitStockEventsStepId,
-  async (results: LedgerResult[], context) => {
+  async (results: (LedgerResult | undefined)[], context) => {
     const messages: { name: string; data: Record<string, unknown> }[] =
-      results.flatMap((result) => [
+      results.filter((result): result is LedgerResult => !!result).flatMap((result) => [
       ...result.movements.map((movement) => ({
         name: StockroomEvents.STOCK_MOVEMENT_CREATED,
         data: {
@@ -32,6 +33,14 @@ export const emitStockEventsStep = createStep(
       ...result.signals.map(({ name, ...data }) => ({
         name: StockroomEvents.signal(name),
         data,
+      })),
+      ...(result.filled ?? []).map((unit) => ({
+        name: StockroomEvents.INVENTORY_UNIT_BACKORDER_FILLED,
+        data: { id: unit.inventory_unit_id, ...unit },
+      })),
+      ...(result.orders_without_backorders ?? []).map((orderId) => ({
+        name: StockroomEvents.ORDER_BACKORDERS_FILLED,
+        data: { id: orderId, order_id: orderId },
       })),
     ])
     if (!messages.length) {

@@ -151,6 +151,13 @@ export type ReconcileStockItemInput = MovementAttribution & {
   stock_item_id: string
   /** kind to use when the difference matches it; "reconciled" otherwise */
   kind?: StockMovementKind
+  /**
+   * The change the attributed operation made, when known. Only this much of
+   * the difference is booked under `kind`; any rest is `reconciled`, and
+   * nothing is booked when the difference was already ledgered.
+   */
+  expected_quantity?: number
+  expected_stocked_change?: number
 }
 
 export type StockItemRef = {
@@ -166,4 +173,86 @@ export type AuditProblem = {
   message: string
   expected?: number
   actual?: number
+}
+
+export const INVENTORY_UNIT_STATES = [
+  "on_hand",
+  "backordered",
+  "shipped",
+  "returned",
+  "canceled",
+] as const
+export type InventoryUnitState = (typeof INVENTORY_UNIT_STATES)[number]
+
+export type InventoryUnitDTO = {
+  id: string
+  order_id: string
+  line_item_id: string
+  variant_id: string | null
+  inventory_item_id: string | null
+  location_id: string | null
+  state: InventoryUnitState
+  quantity: number
+  fulfillment_id: string | null
+  shipped_at: Date | string | null
+  return_id: string | null
+  return_authorization_id: string | null
+  ordered_at: Date | string
+  created_at: Date | string
+  updated_at: Date | string
+}
+
+/** One order line's need of one inventory item (line quantity × required quantity). */
+export type OrderUnitLineInput = {
+  line_item_id: string
+  variant_id: string | null
+  /** null for an untracked variant */
+  inventory_item_id: string | null
+  /** where Medusa reserved the units; null for an untracked variant */
+  location_id: string | null
+  quantity: number
+}
+
+export type PlaceOrderUnitsInput = {
+  order_id: string
+  ordered_at: Date | string
+  lines: OrderUnitLineInput[]
+}
+
+export type ShipFulfillmentUnitsInput = {
+  order_id: string
+  fulfillment_id: string
+  location_id: string
+  items: { line_item_id: string; inventory_item_id: string; quantity: number }[]
+}
+
+export type ReceiveReturnUnitsInput = {
+  order_id: string
+  return_id: string
+  location_id: string | null
+  items: {
+    line_item_id: string
+    inventory_item_id: string
+    /** units coming back */
+    quantity: number
+    /** of those, units Medusa put back into stock (damaged ones are not) */
+    restocked_quantity: number
+  }[]
+}
+
+/** A backordered unit (or part of one) that stock arriving turned on_hand. */
+export type FilledBackorder = {
+  inventory_unit_id: string
+  order_id: string
+  line_item_id: string
+  inventory_item_id: string
+  location_id: string
+  quantity: number
+}
+
+export type UnitChangeResult = {
+  movements: StockMovementDTO[]
+  filled: FilledBackorder[]
+  /** orders that had backorders filled and have none left */
+  orders_without_backorders: string[]
 }

@@ -1,0 +1,24 @@
+import {
+  MiddlewareRoute,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
+import { listQueryConfig } from "../../query-config"
+import {
+  AdminGetBackordersParams,
+  AdminGetInventoryUnitsParams,
+} from "./validators"
+
+export const adminInventoryUnitsMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/inventory-units",
+    middlewares: [
+      validateAndTransformQuery(AdminGetInventoryUnitsParams, listQueryConfig),
+    ],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/backorders",
+    middlewares: [validateAndTransformQuery(AdminGetBackordersParams, listQueryConfig)],
+  },
+]

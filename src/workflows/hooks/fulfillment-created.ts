@@ -1,0 +1,7 @@
+import { createOrderFulfillmentWorkflow } from "@medusajs/medusa/core-flows"
+import { shouldRegisterWorkflowHooks } from "../../lib/plugin-config"
+import { fulfillmentCreatedHandler, fulfillmentCreatedCompensation } from "./handlers"
+
+if (shouldRegisterWorkflowHooks()) {
+  createOrderFulfillmentWorkflow.hooks.fulfillmentCreated(fulfillmentCreatedHandler, fulfillmentCreatedCompensation)
+}

@@ -1,0 +1,7 @@
+import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { shouldRegisterWorkflowHooks } from "../../lib/plugin-config"
+import { orderCanceledHandler } from "./handlers"
+
+if (shouldRegisterWorkflowHooks()) {
+  cancelOrderWorkflow.hooks.orderCanceled(orderCanceledHandler)
+}

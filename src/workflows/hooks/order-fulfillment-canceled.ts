@@ -1,0 +1,7 @@
+import { cancelOrderFulfillmentWorkflow } from "@medusajs/medusa/core-flows"
+import { shouldRegisterWorkflowHooks } from "../../lib/plugin-config"
+import { orderFulfillmentCanceledHandler } from "./handlers"
+
+if (shouldRegisterWorkflowHooks()) {
+  cancelOrderFulfillmentWorkflow.hooks.orderFulfillmentCanceled(orderFulfillmentCanceledHandler)
+}

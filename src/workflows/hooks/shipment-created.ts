@@ -1,0 +1,7 @@
+import { createOrderShipmentWorkflow } from "@medusajs/medusa/core-flows"
+import { shouldRegisterWorkflowHooks } from "../../lib/plugin-config"
+import { shipmentCreatedHandler } from "./handlers"
+
+if (shouldRegisterWorkflowHooks()) {
+  createOrderShipmentWorkflow.hooks.shipmentCreated(shipmentCreatedHandler)
+}

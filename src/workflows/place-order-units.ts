@@ -1,0 +1,37 @@
+import {
+  createWorkflow,
+  transform,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import {
+  emitStockEventsStep,
+  ensureStockItemsStep,
+  placeOrderUnitsStep,
+  resolveOrderUnitLinesStep,
+} from "./steps"
+
+export const placeOrderUnitsWorkflowId = "stockroom-place-order-units"
+
+/**
+ * Order placed → inventory units at the locations Medusa reserved, with an
+ * `allocated` movement per stock item. Runs from the checkout hook and
+ * again from `order.placed` for orders made elsewhere; the second run for
+ * an order changes nothing.
+ */
+export const placeOrderUnitsWorkflow = createWorkflow(
+  placeOrderUnitsWorkflowId,
+  (input: { order_id: string }) => {
+    const resolved = resolveOrderUnitLinesStep(input)
+    const refs = transform({ resolved }, ({ resolved }) => resolved.refs)
+    ensureStockItemsStep(refs)
+    const placeInput = transform({ resolved }, ({ resolved }) => ({
+      order_id: resolved.order_id,
+      ordered_at: resolved.ordered_at,
+      lines: resolved.lines,
+    }))
+    const result = placeOrderUnitsStep(placeInput)
+    const results = transform({ result }, ({ result }) => [result])
+    emitStockEventsStep(results)
+    return new WorkflowResponse(result)
+  }
+)
