@@ -211,6 +211,9 @@ export async function placeOrder(
   locationIndex = 0
 ): Promise<{ id: string; items: { id: string; variant_id: string; quantity: number }[] }> {
   const headers = store.storeHeaders
+  const explain = (step: string) => (err: any) => {
+    throw new Error(`${step} refused (${err.response?.status}): ${JSON.stringify(err.response?.data)}`)
+  }
   const {
     data: { cart },
   } = await api.post(
@@ -218,7 +221,8 @@ export async function placeOrder(
     {
       region_id: store.regionId,
       sales_channel_id: store.salesChannelId,
-      email: "customer@stockroom.test",
+      // One guest per order: Medusa creates guests racily under concurrent checkouts.
+      email: `customer-${Math.random().toString(36).slice(2)}@stockroom.test`,
       shipping_address: {
         first_name: "Test",
         last_name: "Customer",
@@ -229,9 +233,9 @@ export async function placeOrder(
       },
     },
     headers
-  )
+  ).catch(explain("Cart creation"))
   for (const item of items) {
-    await api.post(`/store/carts/${cart.id}/line-items`, item, headers)
+    await api.post(`/store/carts/${cart.id}/line-items`, item, headers).catch(explain("Add to cart"))
   }
   await api.post(
     `/store/carts/${cart.id}/shipping-methods`,

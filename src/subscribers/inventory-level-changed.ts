@@ -1,9 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { eventValues } from "../lib/medusa-values"
+import { eventValues, retryTransient } from "../lib/medusa-values"
 import { Modules } from "@medusajs/framework/utils"
 import { reconcileStockLevelsWorkflow } from "../workflows/reconcile-stock-levels"
 
-const ATTRIBUTION_GRACE_MS = 1500
+const ATTRIBUTION_GRACE_MS = 2500
 
 /**
  * Medusa changed a level on its own (its admin forms and batch edits,
@@ -32,14 +32,16 @@ export default async function inventoryLevelChangedHandler({
   if (!levels.length) {
     return
   }
-  await reconcileStockLevelsWorkflow(container).run({
-    input: {
-      refs: levels.map((level) => ({
-        inventory_item_id: level.inventory_item_id,
-        location_id: level.location_id,
-      })),
-    },
-  })
+  await retryTransient(() =>
+    reconcileStockLevelsWorkflow(container).run({
+      input: {
+        refs: levels.map((level) => ({
+          inventory_item_id: level.inventory_item_id,
+          location_id: level.location_id,
+        })),
+      },
+    })
+  )
 }
 
 export const config: SubscriberConfig = {

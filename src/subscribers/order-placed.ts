@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { eventValues } from "../lib/medusa-values"
+import { eventValues, retryTransient } from "../lib/medusa-values"
 import { placeOrderUnitsWorkflow } from "../workflows/place-order-units"
 
 /**
@@ -12,7 +12,9 @@ export default async function orderPlacedHandler({
   container,
 }: SubscriberArgs<{ id: string }>) {
   for (const orderId of eventValues(event.data, "id")) {
-    await placeOrderUnitsWorkflow(container).run({ input: { order_id: orderId } })
+    await retryTransient(() =>
+      placeOrderUnitsWorkflow(container).run({ input: { order_id: orderId } })
+    )
   }
 }
 

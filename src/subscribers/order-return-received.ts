@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { eventValues } from "../lib/medusa-values"
+import { eventValues, retryTransient } from "../lib/medusa-values"
 import { receiveReturnUnitsWorkflow } from "../workflows/receive-return-units"
 
 /**
@@ -12,7 +12,9 @@ export default async function orderReturnReceivedHandler({
   container,
 }: SubscriberArgs<{ order_id: string; return_id: string }>) {
   for (const returnId of eventValues(event.data, "return_id")) {
-    await receiveReturnUnitsWorkflow(container).run({ input: { return_id: returnId } })
+    await retryTransient(() =>
+      receiveReturnUnitsWorkflow(container).run({ input: { return_id: returnId } })
+    )
   }
 }
 

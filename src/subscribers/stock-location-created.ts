@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { eventValues } from "../lib/medusa-values"
+import { eventValues, retryTransient } from "../lib/medusa-values"
 import { propagateStockItemsWorkflow } from "../workflows/propagate-stock-items"
 
 /**
@@ -15,9 +15,11 @@ export default async function stockLocationCreatedHandler({
   if (!ids.length) {
     return
   }
-  await propagateStockItemsWorkflow(container).run({
-    input: { location_ids: ids },
-  })
+  await retryTransient(() =>
+    propagateStockItemsWorkflow(container).run({
+      input: { location_ids: ids },
+    })
+  )
 }
 
 export const config: SubscriberConfig = {

@@ -1,9 +1,51 @@
+import type { IInventoryService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { StockItemRef, STOCKROOM_MODULE } from "../../modules/stockroom/types"
 import type StockroomModuleService from "../../modules/stockroom/service"
 
 export const ensureStockItemsStepId = "ensure-stock-items"
+
+/**
+ * Creates levels at 0. Another writer (the propagation subscriber racing an
+ * admin's first movement, say) may create the same level meanwhile; then the
+ * batch is refused as a duplicate, and each level still missing is created
+ * on its own, a duplicate there meaning someone else already made it.
+ */
+async function createMissingLevels(
+  inventory: IInventoryService,
+  missing: StockItemRef[]
+): Promise<string[]> {
+  const toLevel = (ref: StockItemRef) => ({
+    inventory_item_id: ref.inventory_item_id,
+    location_id: ref.location_id,
+    stocked_quantity: 0,
+  })
+  try {
+    const created = await inventory.createInventoryLevels(missing.map(toLevel))
+    return created.map((level) => level.id)
+  } catch (err) {
+    if (!isDuplicateLevel(err)) {
+      throw err
+    }
+  }
+  const createdIds: string[] = []
+  for (const ref of missing) {
+    try {
+      const [created] = await inventory.createInventoryLevels([toLevel(ref)])
+      createdIds.push(created.id)
+    } catch (err) {
+      if (!isDuplicateLevel(err)) {
+        throw err
+      }
+    }
+  }
+  return createdIds
+}
+
+function isDuplicateLevel(err: unknown): boolean {
+  return /already exists/i.test(String((err as Error)?.message ?? err))
+}
 
 const BATCH = 1000
 
@@ -36,14 +78,7 @@ export const ensureStockItemsStep = createStep(
         (ref) => !have.has(`${ref.inventory_item_id}|${ref.location_id}`)
       )
       if (missing.length) {
-        const created = await inventory.createInventoryLevels(
-          missing.map((ref) => ({
-            inventory_item_id: ref.inventory_item_id,
-            location_id: ref.location_id,
-            stocked_quantity: 0,
-          }))
-        )
-        createdLevelIds.push(...created.map((level) => level.id))
+        createdLevelIds.push(...(await createMissingLevels(inventory, missing)))
       }
       const { created_ids } = await stockroom.ensureStockItems(batch)
       createdStockItemIds.push(...created_ids)

@@ -12,8 +12,8 @@ export type ResolvedReturn = ReceiveReturnUnitsInput & { refs: StockItemRef[] }
 
 /**
  * Reads a received return per line and inventory item: units coming back
- * (received + damaged) and units Medusa restocked (received only), each ×
- * the kit's required quantity.
+ * (Medusa's received quantity, damaged ones included) and units it
+ * restocked (received − damaged), each × the kit's required quantity.
  */
 export const resolveReturnUnitsStep = createStep(
   resolveReturnUnitsStepId,
@@ -72,14 +72,14 @@ export const resolveReturnUnitsStep = createStep(
       const damaged = quantityOf(returnItem.damaged_quantity ?? returnItem.raw_damaged_quantity)
       for (const link of (line.variant.inventory_items ?? []).filter(Boolean)) {
         const required = quantityOf(link.required_quantity ?? 1)
-        if (received + damaged <= 0) {
+        if (received <= 0) {
           continue
         }
         items.push({
           line_item_id: line.id,
           inventory_item_id: link.inventory_item_id,
-          quantity: (received + damaged) * required,
-          restocked_quantity: received * required,
+          quantity: received * required,
+          restocked_quantity: Math.max(received - damaged, 0) * required,
         })
       }
     }
