@@ -2,7 +2,11 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { STOCKROOM_MODULE } from "../../../modules/stockroom/types"
 import type StockroomModuleService from "../../../modules/stockroom/service"
-import type { AdminGetStockMovementsParamsType } from "./validators"
+import type { StockMovementDTO } from "../../../modules/stockroom/types"
+import type {
+  AdminGetStockMovementsParamsType,
+  AdminStockMovementFiltersType,
+} from "./validators"
 
 const asArray = (value?: string | string[]) =>
   value === undefined ? undefined : Array.isArray(value) ? value : [value]
@@ -12,7 +16,7 @@ const ORDERABLE = new Set(["created_at", "sequence", "quantity", "kind"])
 /** Turns the ledger query into module filters (variants → inventory items). */
 export async function buildMovementFilters(
   container: MedusaContainer,
-  params: AdminGetStockMovementsParamsType
+  params: AdminStockMovementFiltersType
 ): Promise<Record<string, unknown> | null> {
   const filters: Record<string, unknown> = {}
   const set = (key: string, value?: string | string[]) => {
@@ -76,4 +80,40 @@ export async function listStockMovements(
     order: { [field]: direction, sequence: direction, id: direction },
   })
   return { movements, count }
+}
+
+/**
+ * Every movement matching the filters, newest first, one page at a time so
+ * a large ledger is never held in memory or fetched in one query. Movements
+ * written after the export started are left out, which keeps the offsets of
+ * later pages stable while the ledger keeps growing.
+ */
+export async function* iterateStockMovements(
+  container: MedusaContainer,
+  params: AdminStockMovementFiltersType,
+  pageSize: number
+): AsyncGenerator<StockMovementDTO[]> {
+  const filters = await buildMovementFilters(container, params)
+  if (!filters) {
+    return
+  }
+  const startedAt = new Date()
+  const createdAt = { ...((filters.created_at as Record<string, Date>) ?? {}) }
+  createdAt.$lte =
+    createdAt.$lte && createdAt.$lte < startedAt ? createdAt.$lte : startedAt
+  const bounded = { ...filters, created_at: createdAt }
+  const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  for (let skip = 0; ; skip += pageSize) {
+    const page = (await stockroom.listStockMovements(bounded, {
+      skip,
+      take: pageSize,
+      order: { created_at: "DESC", sequence: "DESC", id: "DESC" },
+    })) as StockMovementDTO[]
+    if (page.length) {
+      yield page
+    }
+    if (page.length < pageSize) {
+      return
+    }
+  }
 }
