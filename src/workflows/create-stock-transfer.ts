@@ -146,11 +146,18 @@ export const createStockTransferWorkflow = createWorkflow(
       { transfer, result },
       ({ transfer, result }): StockTransferWithMovementsDTO => ({
         ...transfer,
-        movements: result.movements.filter(
-          (movement) =>
-            movement.originator_type === "stock_transfer" &&
-            movement.originator_id === transfer.id
-        ),
+        // Same order as GET /admin/stock-transfers/:id: per item, out before in.
+        movements: result.movements
+          .filter(
+            (movement) =>
+              movement.originator_type === "stock_transfer" &&
+              movement.originator_id === transfer.id
+          )
+          .sort(
+            (a, b) =>
+              a.inventory_item_id.localeCompare(b.inventory_item_id) ||
+              b.kind.localeCompare(a.kind)
+          ),
       })
     )
     return new WorkflowResponse(stockTransfer)
