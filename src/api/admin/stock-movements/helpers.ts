@@ -1,8 +1,10 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { STOCKROOM_MODULE } from "../../../modules/stockroom/types"
+import {
+  STOCKROOM_MODULE,
+  StockMovementDTO,
+} from "../../../modules/stockroom/types"
 import type StockroomModuleService from "../../../modules/stockroom/service"
-import type { StockMovementDTO } from "../../../modules/stockroom/types"
 import type {
   AdminGetStockMovementsParamsType,
   AdminStockMovementFiltersType,
@@ -84,9 +86,11 @@ export async function listStockMovements(
 
 /**
  * Every movement matching the filters, newest first, one page at a time so
- * a large ledger is never held in memory or fetched in one query. Movements
- * written after the export started are left out, which keeps the offsets of
- * later pages stable while the ledger keeps growing.
+ * a large ledger is never held in memory or fetched in one query. The
+ * export is bounded by the newest matching movement when it starts (read
+ * from the database, so app and database clocks need not agree): movements
+ * written while it runs are left out, which keeps later pages' offsets from
+ * shifting and no row is exported twice.
  */
 export async function* iterateStockMovements(
   container: MedusaContainer,
@@ -97,17 +101,26 @@ export async function* iterateStockMovements(
   if (!filters) {
     return
   }
-  const startedAt = new Date()
-  const createdAt = { ...((filters.created_at as Record<string, Date>) ?? {}) }
-  createdAt.$lte =
-    createdAt.$lte && createdAt.$lte < startedAt ? createdAt.$lte : startedAt
-  const bounded = { ...filters, created_at: createdAt }
   const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const order = { created_at: "DESC", sequence: "DESC", id: "DESC" } as const
+  const [newest] = await stockroom.listStockMovements(filters, {
+    select: ["id", "created_at"],
+    take: 1,
+    order,
+  })
+  if (!newest) {
+    return
+  }
+  // created_at is stored in microseconds, a Date holds milliseconds: round up.
+  const bound = new Date(new Date(newest.created_at).getTime() + 1)
+  const createdAt = { ...((filters.created_at as Record<string, Date>) ?? {}) }
+  createdAt.$lte = createdAt.$lte && createdAt.$lte < bound ? createdAt.$lte : bound
+  const bounded = { ...filters, created_at: createdAt }
   for (let skip = 0; ; skip += pageSize) {
     const page = (await stockroom.listStockMovements(bounded, {
       skip,
       take: pageSize,
-      order: { created_at: "DESC", sequence: "DESC", id: "DESC" },
+      order,
     })) as StockMovementDTO[]
     if (page.length) {
       yield page
