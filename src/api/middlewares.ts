@@ -1,13 +1,19 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminInventoryUnitsMiddlewares } from "./admin/inventory-units/middlewares"
 import { adminStockItemsMiddlewares } from "./admin/stock-items/middlewares"
+import { adminStockLocationSettingsMiddlewares } from "./admin/stock-locations/middlewares"
+import { adminStockMovementsExportMiddlewares } from "./admin/stock-movements/export/middlewares"
 import { adminStockMovementsMiddlewares } from "./admin/stock-movements/middlewares"
+import { adminStockTransfersMiddlewares } from "./admin/stock-transfers/middlewares"
 
 // Each route folder declares its own validation; this file only gathers them.
 export default defineMiddlewares({
   routes: [
     ...adminStockMovementsMiddlewares,
+    ...adminStockMovementsExportMiddlewares,
     ...adminStockItemsMiddlewares,
     ...adminInventoryUnitsMiddlewares,
+    ...adminStockTransfersMiddlewares,
+    ...adminStockLocationSettingsMiddlewares,
   ],
 })

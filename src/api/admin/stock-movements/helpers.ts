@@ -1,8 +1,14 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { STOCKROOM_MODULE } from "../../../modules/stockroom/types"
+import {
+  STOCKROOM_MODULE,
+  StockMovementDTO,
+} from "../../../modules/stockroom/types"
 import type StockroomModuleService from "../../../modules/stockroom/service"
-import type { AdminGetStockMovementsParamsType } from "./validators"
+import type {
+  AdminGetStockMovementsParamsType,
+  AdminStockMovementFiltersType,
+} from "./validators"
 
 const asArray = (value?: string | string[]) =>
   value === undefined ? undefined : Array.isArray(value) ? value : [value]
@@ -12,7 +18,7 @@ const ORDERABLE = new Set(["created_at", "sequence", "quantity", "kind"])
 /** Turns the ledger query into module filters (variants → inventory items). */
 export async function buildMovementFilters(
   container: MedusaContainer,
-  params: AdminGetStockMovementsParamsType
+  params: AdminStockMovementFiltersType
 ): Promise<Record<string, unknown> | null> {
   const filters: Record<string, unknown> = {}
   const set = (key: string, value?: string | string[]) => {
@@ -76,4 +82,51 @@ export async function listStockMovements(
     order: { [field]: direction, sequence: direction, id: direction },
   })
   return { movements, count }
+}
+
+/**
+ * Every movement matching the filters, newest first, one page at a time so
+ * a large ledger is never held in memory or fetched in one query. The
+ * export is bounded by the newest matching movement when it starts (read
+ * from the database, so app and database clocks need not agree): movements
+ * written while it runs are left out, which keeps later pages' offsets from
+ * shifting and no row is exported twice.
+ */
+export async function* iterateStockMovements(
+  container: MedusaContainer,
+  params: AdminStockMovementFiltersType,
+  pageSize: number
+): AsyncGenerator<StockMovementDTO[]> {
+  const filters = await buildMovementFilters(container, params)
+  if (!filters) {
+    return
+  }
+  const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const order = { created_at: "DESC", sequence: "DESC", id: "DESC" } as const
+  const [newest] = await stockroom.listStockMovements(filters, {
+    select: ["id", "created_at"],
+    take: 1,
+    order,
+  })
+  if (!newest) {
+    return
+  }
+  // created_at is stored in microseconds, a Date holds milliseconds: round up.
+  const bound = new Date(new Date(newest.created_at).getTime() + 1)
+  const createdAt = { ...((filters.created_at as Record<string, Date>) ?? {}) }
+  createdAt.$lte = createdAt.$lte && createdAt.$lte < bound ? createdAt.$lte : bound
+  const bounded = { ...filters, created_at: createdAt }
+  for (let skip = 0; ; skip += pageSize) {
+    const page = (await stockroom.listStockMovements(bounded, {
+      skip,
+      take: pageSize,
+      order,
+    })) as StockMovementDTO[]
+    if (page.length) {
+      yield page
+    }
+    if (page.length < pageSize) {
+      return
+    }
+  }
 }

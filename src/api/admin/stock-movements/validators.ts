@@ -36,34 +36,49 @@ export type AdminCreateStockMovementType = z.infer<typeof AdminCreateStockMoveme
 
 const stringOrArray = z.union([z.string(), z.array(z.string())]).optional()
 
+/**
+ * The ledger's filters, shared by the list and the CSV export so both always
+ * select the same movements.
+ */
+export const stockMovementFilterShape = {
+  stock_item_id: stringOrArray,
+  inventory_item_id: stringOrArray,
+  variant_id: stringOrArray,
+  location_id: stringOrArray,
+  kind: z
+    .union([z.enum(STOCK_MOVEMENT_KINDS), z.array(z.enum(STOCK_MOVEMENT_KINDS))])
+    .optional(),
+  originator_type: z
+    .union([z.enum(ORIGINATOR_TYPES), z.array(z.enum(ORIGINATOR_TYPES))])
+    .optional(),
+  originator_id: stringOrArray,
+  created_at: z
+    .object({
+      gte: z.coerce.date().optional(),
+      lte: z.coerce.date().optional(),
+      gt: z.coerce.date().optional(),
+      lt: z.coerce.date().optional(),
+    })
+    .strict()
+    .optional(),
+}
+
+export const AdminStockMovementFilters = z.object(stockMovementFilterShape).strict()
+export type AdminStockMovementFiltersType = z.infer<typeof AdminStockMovementFilters>
+
 export const AdminGetStockMovementsParams = z
   .object({
     offset: z.coerce.number().int().min(0).default(0),
     limit: z.coerce.number().int().min(1).max(1000).default(50),
     order: z.string().optional(),
     fields: z.string().optional(),
-    stock_item_id: stringOrArray,
-    inventory_item_id: stringOrArray,
-    variant_id: stringOrArray,
-    location_id: stringOrArray,
-    kind: z
-      .union([z.enum(STOCK_MOVEMENT_KINDS), z.array(z.enum(STOCK_MOVEMENT_KINDS))])
-      .optional(),
-    originator_type: z
-      .union([z.enum(ORIGINATOR_TYPES), z.array(z.enum(ORIGINATOR_TYPES))])
-      .optional(),
-    originator_id: stringOrArray,
-    created_at: z
-      .object({
-        gte: z.coerce.date().optional(),
-        lte: z.coerce.date().optional(),
-        gt: z.coerce.date().optional(),
-        lt: z.coerce.date().optional(),
-      })
-      .strict()
-      .optional(),
+    ...stockMovementFilterShape,
   })
   .strict()
 export type AdminGetStockMovementsParamsType = z.infer<
   typeof AdminGetStockMovementsParams
 >
+
+/** GET /admin/stock-movements/export: the list's filters, no paging (it exports every match). */
+export const AdminExportStockMovementsParams = AdminStockMovementFilters
+export type AdminExportStockMovementsParamsType = AdminStockMovementFiltersType

@@ -1,0 +1,61 @@
+import type { StockMovementDTO } from "../../../../modules/stockroom/types"
+
+/** The export's columns, in order; the header row uses these names. */
+export const STOCK_MOVEMENT_CSV_COLUMNS = [
+  "id",
+  "created_at",
+  "stock_item_id",
+  "inventory_item_id",
+  "location_id",
+  "kind",
+  "quantity",
+  "stocked_change",
+  "count_on_hand_after",
+  "stocked_after",
+  "sequence",
+  "originator_type",
+  "originator_id",
+  "actor_id",
+  "reason",
+  "note",
+  "metadata",
+] as const
+
+/** Free text an admin typed; the only columns a spreadsheet could mistake for a formula. */
+const FREE_TEXT = new Set<string>(["reason", "note", "metadata"])
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a quote, comma or line
+ * break, with quotes doubled. Free text starting with `= + - @` or a tab is
+ * prefixed with `'` so a spreadsheet opening the file shows it as text
+ * instead of running it as a formula.
+ */
+export function csvField(value: unknown, column?: string): string {
+  if (value === null || value === undefined) {
+    return ""
+  }
+  let text =
+    value instanceof Date
+      ? value.toISOString()
+      : typeof value === "object"
+        ? JSON.stringify(value)
+        : String(value)
+  if (column && FREE_TEXT.has(column) && /^[=+\-@\t\r]/.test(text)) {
+    text = `'${text}`
+  }
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+export function csvHeader(): string {
+  return `${STOCK_MOVEMENT_CSV_COLUMNS.join(",")}\r\n`
+}
+
+export function csvRow(movement: StockMovementDTO): string {
+  const createdAt =
+    movement.created_at instanceof Date
+      ? movement.created_at
+      : new Date(movement.created_at)
+  return `${STOCK_MOVEMENT_CSV_COLUMNS.map((column) =>
+    csvField(column === "created_at" ? createdAt : movement[column], column)
+  ).join(",")}\r\n`
+}

@@ -1,0 +1,69 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
+import {
+  STOCKROOM_MODULE,
+  StockMovementDTO,
+  StockTransferDTO,
+  StockTransferWithMovementsDTO,
+} from "../../../modules/stockroom/types"
+import type StockroomModuleService from "../../../modules/stockroom/service"
+import type { AdminGetStockTransfersParamsType } from "./validators"
+
+const asArray = (value?: string | string[]) =>
+  value === undefined ? undefined : Array.isArray(value) ? value : [value]
+
+const ORDERABLE = new Set(["created_at", "updated_at", "reference", "id"])
+
+/** Transfers with their items, newest first unless `order` says otherwise. */
+export async function listStockTransfers(
+  container: MedusaContainer,
+  params: AdminGetStockTransfersParamsType
+) {
+  const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const filters: Record<string, string[]> = {}
+  const source = asArray(params.source_location_id)
+  const destination = asArray(params.destination_location_id)
+  if (source) {
+    filters.source_location_id = source
+  }
+  if (destination) {
+    filters.destination_location_id = destination
+  }
+  const orderKey = (params.order ?? "-created_at").replace(/^-/, "")
+  const direction = params.order && !params.order.startsWith("-") ? "ASC" : "DESC"
+  const field = ORDERABLE.has(orderKey) ? orderKey : "created_at"
+  const [transfers, count] = await stockroom.listAndCountStockTransfers(filters, {
+    relations: ["items"],
+    skip: params.offset,
+    take: params.limit,
+    order: { [field]: direction, id: direction },
+  })
+  return { transfers: transfers as unknown as StockTransferDTO[], count }
+}
+
+/** One transfer with its items and the movements it wrote. */
+export async function retrieveStockTransfer(
+  container: MedusaContainer,
+  id: string
+): Promise<StockTransferWithMovementsDTO> {
+  const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const [transfer] = await stockroom.listStockTransfers(
+    { id },
+    { relations: ["items"], take: 1 }
+  )
+  if (!transfer) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `Stock transfer ${id} not found`
+    )
+  }
+  const movements = (await stockroom.listStockMovements(
+    { originator_type: "stock_transfer", originator_id: id },
+    { take: null, order: { inventory_item_id: "ASC", kind: "DESC", id: "ASC" } }
+  )) as StockMovementDTO[]
+  return {
+    ...(transfer as unknown as StockTransferDTO),
+    items: (transfer as any).items ?? [],
+    movements,
+  }
+}

@@ -1,0 +1,72 @@
+import { z } from "@medusajs/framework/zod"
+import { MAX_STOCK_QUANTITY } from "../../../modules/stockroom/types"
+
+const id = z.string().trim().min(1)
+
+export const AdminStockTransferLine = z
+  .object({
+    inventory_item_id: id.optional(),
+    variant_id: id.optional(),
+    quantity: z
+      .number()
+      .int("quantity must be a whole number")
+      .positive("quantity must be a positive whole number")
+      .max(MAX_STOCK_QUANTITY, `quantity must be at most ${MAX_STOCK_QUANTITY}`),
+  })
+  .strict()
+  .refine(
+    (line) => !!line.inventory_item_id !== !!line.variant_id,
+    "Each item needs exactly one of inventory_item_id or variant_id"
+  )
+
+export const AdminCreateStockTransfer = z
+  .object({
+    source_location_id: id.nullish(),
+    destination_location_id: id,
+    reference: z.string().trim().max(200).nullish(),
+    items: z
+      .array(AdminStockTransferLine)
+      .min(1, "items must not be empty: a transfer moves at least one item")
+      .max(1000, "a transfer moves at most 1000 items"),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.source_location_id && body.source_location_id === body.destination_location_id) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["destination_location_id"],
+        message: `source_location_id and destination_location_id are both ${body.destination_location_id}: a transfer must move stock between two different locations`,
+      })
+    }
+    const seen = new Set<string>()
+    for (const line of body.items) {
+      const key = line.inventory_item_id ?? line.variant_id
+      if (key && seen.has(key)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["items"],
+          message: `${key} appears more than once in items: give each item once with its total quantity`,
+        })
+      }
+      if (key) {
+        seen.add(key)
+      }
+    }
+  })
+export type AdminCreateStockTransferType = z.infer<typeof AdminCreateStockTransfer>
+
+const stringOrArray = z.union([z.string(), z.array(z.string())]).optional()
+
+export const AdminGetStockTransfersParams = z
+  .object({
+    offset: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(1000).default(50),
+    order: z.string().optional(),
+    fields: z.string().optional(),
+    source_location_id: stringOrArray,
+    destination_location_id: stringOrArray,
+  })
+  .strict()
+export type AdminGetStockTransfersParamsType = z.infer<
+  typeof AdminGetStockTransfersParams
+>
