@@ -210,6 +210,7 @@ stockroomStoreRunner({
       expect(refused.data.message).toContain(lineId)
       expect(refused.data.message).toContain("1 backordered")
       expect(refused.data.message).toContain("allow_backorder_shipping")
+      expect(refused.data.type).toBe("not_allowed")
       await settled(api, headers)
       expect(await states(order.id)).toEqual([["backordered", 1], ["on_hand", 2]])
       expect(await ledger.level(shirt.inventory_item_id!, location)).toMatchObject({ stocked: 2, reserved: 3 })

@@ -1,5 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminInventoryUnitsMiddlewares } from "./admin/inventory-units/middlewares"
+import { adminOrdersMiddlewares } from "./admin/orders/middlewares"
 import { adminStockItemsMiddlewares } from "./admin/stock-items/middlewares"
 import { adminStockLocationSettingsMiddlewares } from "./admin/stock-locations/middlewares"
 import { adminStockMovementsExportMiddlewares } from "./admin/stock-movements/export/middlewares"
@@ -15,5 +16,6 @@ export default defineMiddlewares({
     ...adminInventoryUnitsMiddlewares,
     ...adminStockTransfersMiddlewares,
     ...adminStockLocationSettingsMiddlewares,
+    ...adminOrdersMiddlewares,
   ],
 })

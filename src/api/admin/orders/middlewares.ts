@@ -1,0 +1,98 @@
+import type {
+  MedusaNextFunction,
+  MedusaRequest,
+  MedusaResponse,
+  MiddlewareRoute,
+} from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { quantityOf } from "../../../lib/medusa-values"
+import { STOCKROOM_MODULE } from "../../../modules/stockroom/types"
+import type StockroomModuleService from "../../../modules/stockroom/service"
+
+/**
+ * Refuses a fulfillment that would ship backordered units while
+ * allow_backorder_shipping is off, before Medusa changes anything. The
+ * fulfillment hook enforces the same rule for callers that run Medusa's
+ * workflow directly, but there Medusa has already moved stock and must undo it.
+ */
+export async function refuseBackorderedFulfillment(
+  req: MedusaRequest,
+  _res: MedusaResponse,
+  next: MedusaNextFunction
+) {
+  try {
+    await assertNoBackorderedShipping(req)
+  } catch (err) {
+    return next(err)
+  }
+  return next()
+}
+
+async function assertNoBackorderedShipping(req: MedusaRequest) {
+  const stockroom = req.scope.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const items = (req.body as any)?.items
+  if (stockroom.getOptions().allow_backorder_shipping || !Array.isArray(items) || !items.length) {
+    return
+  }
+  const wanted = items.filter(
+    (item: any) => typeof item?.id === "string" && Number.isFinite(item?.quantity)
+  ) as { id: string; quantity: number }[]
+  const units = await stockroom.listInventoryUnits(
+    {
+      order_id: req.params.id,
+      line_item_id: wanted.map((item) => item.id),
+      state: ["on_hand", "backordered"],
+    },
+    { take: null, select: ["line_item_id", "variant_id", "inventory_item_id", "state", "quantity"] }
+  )
+  if (!units.some((unit) => unit.state === "backordered")) {
+    return
+  }
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const variantIds = [...new Set(units.map((unit) => unit.variant_id).filter(Boolean))] as string[]
+  const { data: variants } = await query.graph({
+    entity: "product_variant",
+    fields: ["id", "inventory_items.inventory_item_id", "inventory_items.required_quantity"],
+    filters: { id: variantIds },
+  })
+  const required = new Map<string, number>()
+  for (const variant of variants as any[]) {
+    for (const link of variant.inventory_items ?? []) {
+      required.set(`${variant.id}|${link.inventory_item_id}`, quantityOf(link.required_quantity ?? 1))
+    }
+  }
+  for (const item of wanted) {
+    const ofLine = units.filter((unit) => unit.line_item_id === item.id && unit.inventory_item_id)
+    const byInventoryItem = new Map<string, { onHand: number; backordered: number; variant: string }>()
+    for (const unit of ofLine) {
+      const entry = byInventoryItem.get(unit.inventory_item_id!) ?? {
+        onHand: 0,
+        backordered: 0,
+        variant: unit.variant_id ?? "",
+      }
+      if (unit.state === "on_hand") {
+        entry.onHand += unit.quantity
+      } else {
+        entry.backordered += unit.quantity
+      }
+      byInventoryItem.set(unit.inventory_item_id!, entry)
+    }
+    for (const [inventoryItemId, counts] of byInventoryItem) {
+      const needed = item.quantity * (required.get(`${counts.variant}|${inventoryItemId}`) ?? 1)
+      if (needed > counts.onHand && counts.backordered > 0) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Cannot fulfill ${needed} of line item ${item.id} (inventory item ${inventoryItemId}): only ${counts.onHand} on hand for it, ${counts.backordered} backordered, and allow_backorder_shipping is false`
+        )
+      }
+    }
+  }
+}
+
+export const adminOrdersMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["POST"],
+    matcher: "/admin/orders/:id/fulfillments",
+    middlewares: [refuseBackorderedFulfillment],
+  },
+]
