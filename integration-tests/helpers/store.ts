@@ -6,6 +6,8 @@ import {
 import type { StockroomOptionsInput } from "../../src/modules/stockroom/types"
 
 export const FIXTURE_STORE = path.resolve(__dirname, "../fixtures/store")
+/** A store that registers Medusa's hooks itself and calls Stockroom's handlers. */
+export const FIXTURE_STORE_OWN_HOOKS = path.resolve(__dirname, "../fixtures/store-own-hooks")
 
 /**
  * Boots the fixture store (the built plugin loaded as a store loads it) with
@@ -13,15 +15,17 @@ export const FIXTURE_STORE = path.resolve(__dirname, "../fixtures/store")
  */
 export function stockroomStoreRunner({
   options = {},
+  fixture = FIXTURE_STORE,
   testSuite,
 }: {
   options?: StockroomOptionsInput & Record<string, unknown>
+  fixture?: string
   testSuite: (suite: MedusaSuiteOptions) => void
 }) {
   // Read by the fixture's medusa-config when the runner loads it.
   process.env.STOCKROOM_TEST_OPTIONS = JSON.stringify(options)
   return medusaIntegrationTestRunner({
-    cwd: FIXTURE_STORE,
+    cwd: fixture,
     testSuite,
   })
 }
