@@ -14,6 +14,7 @@ const fs = require("fs")
 const http = require("http")
 const net = require("net")
 const path = require("path")
+require("./lib/ensure-install").ensureInstalled(require("path").resolve(__dirname, ".."))
 const {
   databaseUrl,
   ensureDatabase,

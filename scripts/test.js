@@ -8,6 +8,7 @@ const { spawn } = require("child_process")
 const fs = require("fs")
 const os = require("os")
 const path = require("path")
+require("./lib/ensure-install").ensureInstalled(require("path").resolve(__dirname, ".."))
 const { ensurePostgres } = require("./lib/postgres")
 
 const root = path.resolve(__dirname, "..")
