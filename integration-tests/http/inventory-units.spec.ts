@@ -107,9 +107,33 @@ stockroomStoreRunner({
       expect(queue.backorders.map((unit: any) => unit.order_id)).toEqual([older.id, newer.id])
       expect(queue.backorders[0].variant).toMatchObject({ id: shirt.id, title: "Shirt" })
 
+      const seen: { name: string; data: any }[] = []
+      const bus = getContainer().resolve(Modules.EVENT_BUS)
+      for (const name of [
+        "stockroom.inventory_unit.backorder_filled",
+        "stockroom.order.backorders_filled",
+      ]) {
+        bus.subscribe(name, async (event: any) => {
+          seen.push({ name, data: event?.data ?? event })
+        })
+      }
       await receive(shirt, 1)
       expect(await states(older.id)).toEqual([["on_hand", 1]])
       expect(await states(newer.id)).toEqual([["backordered", 1]])
+      const ofOlder = await waitFor(async () => {
+        const mine = seen.filter((event) => event.data.order_id === older.id)
+        return mine.length === 2 ? mine : false
+      }, "the fill events")
+      expect(ofOlder).toEqual(
+        expect.arrayContaining([
+          {
+            name: "stockroom.inventory_unit.backorder_filled",
+            data: expect.objectContaining({ order_id: older.id, quantity: 1, location_id: location }),
+          },
+          { name: "stockroom.order.backorders_filled", data: expect.objectContaining({ order_id: older.id }) },
+        ])
+      )
+      expect(seen.filter((event) => event.data.order_id === newer.id)).toEqual([])
     })
 
     it("never fills on a decrease; an absolute set in Medusa's form fills by its delta", async () => {
@@ -118,8 +142,9 @@ stockroomStoreRunner({
       await settled(api, headers)
       expect(await states(order.id)).toEqual([["backordered", 1], ["on_hand", 2]])
 
+      // Taking a unit away backorders one on_hand unit and fills nothing.
       await receive(shirt, -1)
-      expect(await states(order.id)).toEqual([["backordered", 1], ["on_hand", 2]])
+      expect(await states(order.id)).toEqual([["backordered", 2], ["on_hand", 1]])
 
       // Medusa's own level form sets stocked to 4: a +3 delta from 1.
       await api.post(
@@ -129,6 +154,7 @@ stockroomStoreRunner({
       )
       await settled(api, headers)
       expect(await states(order.id)).toEqual([["on_hand", 2], ["on_hand", 1]])
+      expect((await ledger.units({ order_id: order.id })).reduce((n: number, u: any) => n + u.quantity, 0)).toBe(3)
       const movements = await ledger.movements(shirt.inventory_item_id!, location)
       expect(movements.map((m: any) => [m.kind, m.quantity, m.stocked_change])).toEqual([
         ["received", 2, 2],
@@ -136,6 +162,25 @@ stockroomStoreRunner({
         ["adjusted", -1, -1],
         ["reconciled", 3, 3],
       ])
+    })
+
+    it("backorders the newest on_hand units when an admin takes stock away below them", async () => {
+      await receive(shirt, 3)
+      const older = await placeOrder(api, store, [{ variant_id: shirt.id, quantity: 2 }])
+      const newer = await placeOrder(api, store, [{ variant_id: shirt.id, quantity: 1 }])
+      await settled(api, headers)
+      expect(await states(newer.id)).toEqual([["on_hand", 1]])
+
+      await receive(shirt, -2)
+      expect(await states(newer.id)).toEqual([["backordered", 1]])
+      expect(await states(older.id)).toEqual([["backordered", 1], ["on_hand", 1]])
+      expect(await ledger.level(shirt.inventory_item_id!, location)).toEqual({
+        stocked: 1,
+        reserved: 3,
+        count_on_hand: -2,
+      })
+      const { data } = await api.get("/admin/stockroom/audit", { headers })
+      expect(data).toMatchObject({ ok: true, problems: [] })
     })
 
     it("splits an older unit of 4 when only 3 arrive and keeps the newer order waiting", async () => {

@@ -393,7 +393,63 @@ class StockroomModuleService extends MedusaService({
       )
     }
     const movements = await this.writeLedger_(manager, items, pending)
+    const decreased = items.filter((item) =>
+      changes.some((change) => change.stock_item_id === item.id && change.stocked_change < 0)
+    )
+    await this.backorderUnitsBeyondStock_(manager, decreased)
     return { movements, signals, ...(await this.fillBackorders_(manager, items)) }
+  }
+
+  /**
+   * Stockroom took physical stock away (an admin decrease, a transfer out)
+   * below what on_hand units hold: the newest of those units become
+   * backordered, so on_hand units never exceed on hand (invariant 4).
+   * Changes Medusa makes itself are left alone here: its fulfillment moves
+   * stock before Stockroom ships the units, and demoting in between would
+   * refuse a fulfillment that was allowed.
+   */
+  protected async backorderUnitsBeyondStock_(
+    manager: EntityManagerLike,
+    items: StockItemRef[]
+  ): Promise<void> {
+    const pairs = uniquePairs(items)
+    if (!pairs.length) {
+      return
+    }
+    const excessRows = await manager.execute(
+      `SELECT l.inventory_item_id, l.location_id,
+              SUM(u.quantity) - GREATEST(l.stocked_quantity, 0) AS excess
+         FROM inventory_level l
+         JOIN inventory_unit u
+           ON u.inventory_item_id = l.inventory_item_id AND u.location_id = l.location_id
+          AND u.deleted_at IS NULL AND u.state = 'on_hand'
+        WHERE l.deleted_at IS NULL
+          AND (l.inventory_item_id, l.location_id) IN (${placeholders(pairs.length, "(?, ?)")})
+        GROUP BY l.inventory_item_id, l.location_id, l.stocked_quantity
+       HAVING SUM(u.quantity) > GREATEST(l.stocked_quantity, 0)`,
+      pairs.flatMap((pair) => [pair.inventory_item_id, pair.location_id])
+    )
+    for (const row of excessRows) {
+      let excess = Number(row.excess)
+      const newestFirst = await manager.execute(
+        `SELECT id, quantity FROM inventory_unit
+          WHERE inventory_item_id = ? AND location_id = ? AND state = 'on_hand'
+            AND deleted_at IS NULL
+          ORDER BY ordered_at DESC, id DESC
+            FOR UPDATE`,
+        [row.inventory_item_id, row.location_id]
+      )
+      for (const unit of newestFirst) {
+        if (excess <= 0) {
+          break
+        }
+        const take = Math.min(Number(unit.quantity), excess)
+        excess -= take
+        await this.moveUnit_(manager, { id: unit.id, quantity: Number(unit.quantity) }, take, {
+          state: "backordered",
+        })
+      }
+    }
   }
 
   /**
@@ -925,7 +981,7 @@ class StockroomModuleService extends MedusaService({
   // ---------------------------------------------------------------------
 
   /**
-   * Checks invariants 1–3 for every stock item: the ledger sums equal
+   * Checks invariants 1–4 for every stock item: the ledger sums equal
    * Medusa's level, each movement's balances are the running sums in
    * sequence order, and no movement was edited or removed.
    */
@@ -1023,6 +1079,39 @@ class StockroomModuleService extends MedusaService({
         location_id: row.location_id,
         invariant: 2,
         message: `Movement ${row.id} (sequence ${row.sequence}) says stocked_after ${row.stocked_after} / count_on_hand_after ${row.count_on_hand_after}, running sums are ${row.running_stocked} / ${row.running_quantity}`,
+      })
+    }
+    const unitBreaches = await manager.execute(
+      `SELECT l.inventory_item_id, l.location_id, si.id AS stock_item_id,
+              l.stocked_quantity::int AS stocked,
+              COALESCE(SUM(u.quantity) FILTER (WHERE u.state = 'on_hand'), 0)::int AS on_hand_units,
+              COALESCE(SUM(u.quantity) FILTER (WHERE u.state = 'backordered'), 0)::int AS backordered_units
+         FROM inventory_unit u
+         JOIN inventory_level l
+           ON l.inventory_item_id = u.inventory_item_id AND l.location_id = u.location_id
+          AND l.deleted_at IS NULL
+         LEFT JOIN stock_item si
+           ON si.inventory_item_id = u.inventory_item_id AND si.location_id = u.location_id
+          AND si.deleted_at IS NULL
+        WHERE u.deleted_at IS NULL AND u.state IN ('on_hand', 'backordered')
+        GROUP BY l.inventory_item_id, l.location_id, si.id, l.stocked_quantity
+       HAVING COALESCE(SUM(u.quantity) FILTER (WHERE u.state = 'on_hand'), 0) > GREATEST(l.stocked_quantity, 0)
+           OR (COALESCE(SUM(u.quantity) FILTER (WHERE u.state = 'backordered'), 0) > 0
+               AND l.stocked_quantity > COALESCE(SUM(u.quantity) FILTER (WHERE u.state = 'on_hand'), 0))
+        LIMIT 1000`
+    )
+    for (const row of unitBreaches) {
+      const waiting = row.backordered_units > 0 && row.stocked > row.on_hand_units
+      problems.push({
+        stock_item_id: row.stock_item_id,
+        inventory_item_id: row.inventory_item_id,
+        location_id: row.location_id,
+        invariant: 4,
+        message: waiting
+          ? `${row.backordered_units} unit(s) wait backordered while ${row.stocked - row.on_hand_units} unit(s) on hand are free (on hand ${row.stocked}, on_hand units ${row.on_hand_units})`
+          : `on_hand units hold ${row.on_hand_units} but only ${row.stocked} are on hand`,
+        expected: waiting ? row.on_hand_units : row.stocked,
+        actual: waiting ? row.stocked : row.on_hand_units,
       })
     }
     return { ok: problems.length === 0, checked: sums.length, problems }
