@@ -59,8 +59,13 @@ const runDir = fs.mkdtempSync(path.join(os.tmpdir(), "stockroom-bench-"))
 const logFile = path.join(runDir, "medusa.log")
 const HEALTH_TIMEOUT_MS = 3 * 60 * 1000
 const PROPAGATION_TIMEOUT_MS = 5 * 60 * 1000
+const IDLE_WINDOW_MS = 1500
 
-const log = (message) => console.log(`[bench] ${message}`)
+const startedAt = Date.now()
+const log = (message) => {
+  const elapsed = String(Math.round((Date.now() - startedAt) / 1000)).padStart(3)
+  console.log(`[bench ${elapsed} s] ${message}`)
+}
 
 let postgres = null
 let databaseCreated = false
@@ -128,8 +133,7 @@ async function main() {
     }
   }, 1000).unref()
 
-  const startedAt = Date.now()
-  log(`logs: ${logFile}`)
+  log(`store log: ${logFile}`)
   log("building the plugin (medusa plugin:build)")
   await run("medusa plugin:build", medusaBin, ["plugin:build"], { cwd: root, logFile })
 
@@ -175,27 +179,39 @@ async function main() {
   await client.login(ADMIN.email, ADMIN.password)
   db = new Client({ connectionString: url })
   await db.connect()
-  const quiet = async (what) => {
-    if (!(await settle(server.pid))) {
+  // Resolves with roughly how long the store stayed busy (seconds, to
+  // within one idle window) after `sinceNs`: background subscriber work a
+  // measurement leaves behind.
+  const quiet = async (what, sinceNs = process.hrtime.bigint()) => {
+    if (!(await settle(server.pid, { windowMs: IDLE_WINDOW_MS }))) {
       log(`warning: the store was still busy ${what} after 2 minutes; measuring anyway`)
     }
+    return Math.max(0, Number(process.hrtime.bigint() - sinceNs) / 1e9 - IDLE_WINDOW_MS / 1000)
   }
 
   const results = {}
+  const propagate = async (items) => {
+    const since = process.hrtime.bigint()
+    const result = await timeStockroomPropagation(client, db, {
+      items,
+      timeoutMs: PROPAGATION_TIMEOUT_MS,
+    })
+    return { ...result, busyFor: await quiet("after propagating", since) }
+  }
+  const medusaBatch = async (items) => {
+    const since = process.hrtime.bigint()
+    const result = await timeMedusaBatchLevels(client, db, {
+      items,
+      timeoutMs: PROPAGATION_TIMEOUT_MS,
+    })
+    return { ...result, busyFor: await quiet("after Medusa's batch", since) }
+  }
 
   // 3 (first half). Propagation to the small catalogue.
   log(`location propagation: ${smallCount} inventory items`)
   await quiet("after boot")
-  results.propagateSmall = await timeStockroomPropagation(client, db, {
-    items: smallCount,
-    timeoutMs: PROPAGATION_TIMEOUT_MS,
-  })
-  await quiet("after propagating")
-  results.batchSmall = await timeMedusaBatchLevels(client, db, {
-    items: smallCount,
-    timeoutMs: PROPAGATION_TIMEOUT_MS,
-  })
-  await quiet("after Medusa's batch")
+  results.propagateSmall = await propagate(smallCount)
+  results.batchSmall = await medusaBatch(smallCount)
 
   // 1 and 2 on the propagated location: four seeded items, two per side.
   const { rows: hot } = await db.query(
@@ -229,16 +245,8 @@ async function main() {
   await run("seeding", medusaBin, ["exec", "./seed-inventory-items.js", String(largeCount)], inStore)
   await quiet("after seeding")
   log(`location propagation: ${largeCount} inventory items`)
-  results.propagateLarge = await timeStockroomPropagation(client, db, {
-    items: largeCount,
-    timeoutMs: PROPAGATION_TIMEOUT_MS,
-  })
-  await quiet("after propagating")
-  results.batchLarge = await timeMedusaBatchLevels(client, db, {
-    items: largeCount,
-    timeoutMs: PROPAGATION_TIMEOUT_MS,
-  })
-  await quiet("after Medusa's batch")
+  results.propagateLarge = await propagate(largeCount)
+  results.batchLarge = await medusaBatch(largeCount)
   results.finalAudit = await client.ok("GET", "/admin/stockroom/audit")
 
   const healthyLedger = report(results, { smallCount, largeCount })
@@ -309,22 +317,35 @@ function report(r, { smallCount, largeCount }) {
   for (const [side, result] of [["Stockroom", t.stockroom], ["Medusa", t.medusa]]) {
     const failed = [...result.failures.values()].reduce((a, b) => a + b, 0)
     console.log(
-      `  hot item, ${side}: ${result.ok} succeeded, ${failed} failed in ${result.seconds.toFixed(1)} s`
+      `  hot item, ${side}: ${result.ok} succeeded, ${failed} failed in ${result.seconds.toFixed(1)} s` +
+        (result.reconciled === undefined
+          ? ""
+          : `; Stockroom's subscriber ledgered them as ${result.reconciled} reconciled movements`)
     )
     for (const [reason, count] of result.failures) {
       console.log(`    ${count} × ${reason}`)
     }
   }
+  const timeline = [
+    ["Stockroom: POST /admin/stock-locations answered", "propagate", "answeredAfter"],
+    ["Stockroom: every item has a stock item + level", "propagate", "seconds"],
+    ["Stockroom: store busy (subscribers) until", "propagate", "busyFor"],
+    ["Medusa: batch route answered (levels created)", "batch", "seconds"],
+    ["Medusa: Stockroom has ledgered the new levels", "batch", "ledgeredAfter"],
+    ["Medusa: store busy (subscribers) until", "batch", "busyFor"],
+  ]
+  const label = Math.max(...timeline.map(([title]) => title.length))
   console.log(
-    `  propagation (Stockroom): POST /admin/stock-locations answered after ` +
-      `${s(r.propagateSmall.answeredAfter)} / ${s(r.propagateLarge.answeredAfter)}; ` +
-      "times run until every item has a stock item and a level there"
+    `  new location, seconds from the request:`.padEnd(label + 4) +
+      `${thousands(smallCount).padStart(9)}${thousands(largeCount).padStart(9)}`
   )
-  console.log(
-    `  Medusa's batch route, then Stockroom ledgering those levels (its subscriber): ` +
-      `${s(r.batchSmall.ledgeredAfter)} / ${s(r.batchLarge.ledgeredAfter)} after the request began`
-  )
-
+  for (const [title, side, key] of timeline) {
+    const small = side === "propagate" ? r.propagateSmall : r.batchSmall
+    const large = side === "propagate" ? r.propagateLarge : r.batchLarge
+    console.log(
+      `    ${title.padEnd(label)}${small[key].toFixed(2).padStart(9)}${large[key].toFixed(2).padStart(9)}`
+    )
+  }
   console.log("")
   const ledger = t.ledger
   const lines = ledger.checks.map(
@@ -360,6 +381,11 @@ function report(r, { smallCount, largeCount }) {
 main()
   .then(async (ledgerOk) => {
     await cleanUp()
+    if (ledgerOk) {
+      fs.rmSync(runDir, { recursive: true, force: true })
+    } else {
+      console.error(`[bench] store log kept: ${logFile}`)
+    }
     process.exit(ledgerOk ? 0 : 1)
   })
   .catch(async (err) => {

@@ -31,7 +31,7 @@ async function waitForCount(db, table, locationId, expected, timeoutMs) {
         `only ${n} of ${expected} rows in ${table} at location ${locationId} after ${timeoutMs / 1000} s`
       )
     }
-    await sleep(100)
+    await sleep(25)
   }
 }
 
