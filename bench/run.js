@@ -60,6 +60,7 @@ const logFile = path.join(runDir, "medusa.log")
 const HEALTH_TIMEOUT_MS = 3 * 60 * 1000
 const PROPAGATION_TIMEOUT_MS = 5 * 60 * 1000
 const IDLE_WINDOW_MS = 1500
+const LAST_LEDGER_WAIT_MS = 60 * 1000
 
 const startedAt = Date.now()
 const log = (message) => {
@@ -179,6 +180,27 @@ async function main() {
   await client.login(ADMIN.email, ADMIN.password)
   db = new Client({ connectionString: url })
   await db.connect()
+  // Counts the bench's own queries, so they can be taken out of the
+  // database's transaction count.
+  let benchQueries = 0
+  const query = db.query.bind(db)
+  db.query = (...args) => {
+    benchQueries++
+    return query(...args)
+  }
+  // Transactions the store committed in its database since `mark()`: how
+  // much work a step caused, whatever the machine's speed.
+  const committed = async () =>
+    Number(
+      (
+        await db.query(
+          "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"
+        )
+      ).rows[0].xact_commit
+    )
+  const mark = async () => ({ commits: await committed(), queries: benchQueries })
+  const transactionsSince = async (since) =>
+    (await committed()) - since.commits - (benchQueries - since.queries)
   // Resolves with roughly how long the store stayed busy (seconds, to
   // within one idle window) after `sinceNs`: background subscriber work a
   // measurement leaves behind.
@@ -191,20 +213,26 @@ async function main() {
 
   const results = {}
   const propagate = async (items) => {
+    const before = await mark()
     const since = process.hrtime.bigint()
     const result = await timeStockroomPropagation(client, db, {
       items,
       timeoutMs: PROPAGATION_TIMEOUT_MS,
     })
-    return { ...result, busyFor: await quiet("after propagating", since) }
+    const busyFor = await quiet("after propagating", since)
+    return { ...result, busyFor, transactions: await transactionsSince(before) }
   }
-  const medusaBatch = async (items) => {
+  // The last measurement of the run does not wait for the store to settle:
+  // Stockroom ledgering a large batch of Medusa levels can take minutes.
+  const medusaBatch = async (items, { last = false } = {}) => {
+    const before = await mark()
     const since = process.hrtime.bigint()
     const result = await timeMedusaBatchLevels(client, db, {
       items,
-      timeoutMs: PROPAGATION_TIMEOUT_MS,
+      ledgerTimeoutMs: last ? LAST_LEDGER_WAIT_MS : PROPAGATION_TIMEOUT_MS,
     })
-    return { ...result, busyFor: await quiet("after Medusa's batch", since) }
+    const busyFor = last ? null : await quiet("after Medusa's batch", since)
+    return { ...result, busyFor, transactions: await transactionsSince(before) }
   }
 
   // 3 (first half). Propagation to the small catalogue.
@@ -243,11 +271,12 @@ async function main() {
   // 3 (second half). Grow the catalogue outside the measurement, then again.
   log(`seeding up to ${largeCount} inventory items (medusa exec)`)
   await run("seeding", medusaBin, ["exec", "./seed-inventory-items.js", String(largeCount)], inStore)
+  log("seeded; waiting for the store to be idle")
   await quiet("after seeding")
   log(`location propagation: ${largeCount} inventory items`)
   results.propagateLarge = await propagate(largeCount)
-  results.batchLarge = await medusaBatch(largeCount)
   results.finalAudit = await client.ok("GET", "/admin/stockroom/audit")
+  results.batchLarge = await medusaBatch(largeCount, { last: true })
 
   const healthyLedger = report(results, { smallCount, largeCount })
   log(`done in ${Math.round((Date.now() - startedAt) / 1000)} s`)
@@ -330,20 +359,35 @@ function report(r, { smallCount, largeCount }) {
     ["Stockroom: POST /admin/stock-locations answered", "propagate", "answeredAfter"],
     ["Stockroom: every item has a stock item + level", "propagate", "seconds"],
     ["Stockroom: store busy (subscribers) until", "propagate", "busyFor"],
+    ["Stockroom: database transactions until idle", "propagate", "transactions"],
     ["Medusa: batch route answered (levels created)", "batch", "seconds"],
     ["Medusa: Stockroom has ledgered the new levels", "batch", "ledgeredAfter"],
     ["Medusa: store busy (subscribers) until", "batch", "busyFor"],
+    ["Medusa: database transactions until idle", "batch", "transactions"],
   ]
   const label = Math.max(...timeline.map(([title]) => title.length))
   console.log(
     `  new location, seconds from the request:`.padEnd(label + 4) +
-      `${thousands(smallCount).padStart(9)}${thousands(largeCount).padStart(9)}`
+      `${thousands(smallCount).padStart(9)}  ${thousands(largeCount)}`
   )
+  const timing = (result, key) => {
+    const value = result[key]
+    if (key === "transactions") {
+      return result.busyFor === null ? `${value} when the bench stopped` : String(value)
+    }
+    if (value !== null) {
+      return value.toFixed(2)
+    }
+    // Only the run's last measurement leaves these open.
+    return key === "ledgeredAfter"
+      ? `> ${result.waitedFor.toFixed(0)} (${result.ledgered} done)`
+      : "not waited"
+  }
   for (const [title, side, key] of timeline) {
     const small = side === "propagate" ? r.propagateSmall : r.batchSmall
     const large = side === "propagate" ? r.propagateLarge : r.batchLarge
     console.log(
-      `    ${title.padEnd(label)}${small[key].toFixed(2).padStart(9)}${large[key].toFixed(2).padStart(9)}`
+      `    ${title.padEnd(label)}${timing(small, key).padStart(9)}  ${timing(large, key)}`
     )
   }
   console.log("")
@@ -353,7 +397,7 @@ function report(r, { smallCount, largeCount }) {
   )
   const audits = [
     ["audit after the hot-item run", t.audit],
-    ["audit at the end", r.finalAudit],
+    ["audit after the last propagation", r.finalAudit],
   ]
   for (const [what, audit] of audits) {
     lines.push(
