@@ -60,7 +60,7 @@ const logFile = path.join(runDir, "medusa.log")
 const HEALTH_TIMEOUT_MS = 3 * 60 * 1000
 const PROPAGATION_TIMEOUT_MS = 5 * 60 * 1000
 const IDLE_WINDOW_MS = 1500
-const LAST_LEDGER_WAIT_MS = 60 * 1000
+const LAST_LEDGER_WAIT_MS = 30 * 1000
 
 const startedAt = Date.now()
 const log = (message) => {
