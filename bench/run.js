@@ -105,9 +105,17 @@ function cleanUp() {
   return cleaning
 }
 
+let signaled = false
 function onSignal(signal) {
+  if (signaled) {
+    return
+  }
+  signaled = true
   log(`${signal}: stopping…`)
-  cleanUp().finally(() => process.exit(130))
+  cleanUp().finally(() => {
+    fs.rmSync(runDir, { recursive: true, force: true })
+    process.exit(130)
+  })
 }
 
 function healthy(port) {
@@ -433,6 +441,10 @@ main()
     process.exit(ledgerOk ? 0 : 1)
   })
   .catch(async (err) => {
+    if (signaled) {
+      // Requests cut off by the stop; onSignal finishes and exits.
+      return
+    }
     console.error(`[bench] ${err.stack || err.message}`)
     console.error(`[bench] store log: ${logFile}`)
     await cleanUp()
