@@ -344,6 +344,17 @@ function report(r, { smallCount, largeCount }) {
   ]
   console.log("")
   printTable(rows)
+  // The propagation rows stop when the last stock item exists; say so when
+  // the store kept working much longer than that.
+  for (const [items, result] of [[smallCount, r.propagateSmall], [largeCount, r.propagateLarge]]) {
+    if (result.busyFor > 2 * result.seconds + 2) {
+      console.log(
+        `Note: after the new location reached ${thousands(items)} items (${s(result.seconds)}) the store ` +
+          `stayed busy until ${s(result.busyFor)}, committing ${thousands(result.transactions)} database ` +
+          "transactions: subscriber work the propagation row does not include (see Details)."
+      )
+    }
+  }
   console.log("")
   console.log("Details")
   console.log(
