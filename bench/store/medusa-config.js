@@ -1,0 +1,20 @@
+// The store the benchmark boots: Medusa's defaults plus this plugin, loaded
+// from the repository's built output (`.medusa/server`) as a store loads it
+// from npm. bench/run.js sets DATABASE_URL and builds the plugin first.
+const path = require("path")
+const { defineConfig } = require("@medusajs/framework/utils")
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    http: {
+      jwtSecret: "stockroom-bench",
+      cookieSecret: "stockroom-bench",
+      storeCors: "*",
+      adminCors: "*",
+      authCors: "*",
+    },
+  },
+  admin: { disable: true },
+  plugins: [{ resolve: path.resolve(__dirname, "../.."), options: {} }],
+})
