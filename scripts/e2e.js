@@ -115,6 +115,8 @@ async function main() {
     throw new Error(`Chromium not found at ${CHROMIUM}; set CHROMIUM_PATH`)
   }
   log(`store log: ${logFile}`)
+  // Only this run's screenshots, so a stale failure shot can't mislead.
+  fs.rmSync(screenshotsDir, { recursive: true, force: true })
 
   if (process.env.E2E_SKIP_BUILD) {
     log("using the plugin build in .medusa/server (E2E_SKIP_BUILD)")
@@ -201,7 +203,7 @@ async function main() {
     return context.newPage()
   }
   log(`running ${specFiles.join(", ")}`)
-  const results = await harness.run(newPage, { baseUrl, data, api: data.api })
+  const results = await harness.run(newPage, { baseUrl, admin: ADMIN, data, api: data.api })
   const count = (status) => results.filter((result) => result.status === status).length
   log(`${count("passed")} passed, ${count("failed")} failed, ${count("skipped")} skipped`)
   log(`screenshots in ${path.relative(root, screenshotsDir)}/`)

@@ -2,7 +2,7 @@
  * The Stockroom admin in a real browser, against a store running the built
  * plugin (scripts/e2e.js starts it and seeds it through the admin API).
  *
- * ctx: { page, baseUrl, data (from seed.js), api, screenshot, skip }
+ * ctx: { page, baseUrl, admin, data (from seed.js), api, screenshot, skip }
  */
 const { assert } = require("./harness")
 
@@ -41,7 +41,7 @@ module.exports = (test) => {
     await screenshot("variant-widget", widget)
   })
 
-  test("Move stock drawer validates, adds +5 and the table and movements update", async ({ page, baseUrl, data, screenshot }) => {
+  test("Move stock drawer validates, adds +5 and the table and movements update", async ({ page, baseUrl, data, admin, screenshot }) => {
     await page.goto(`${baseUrl}/app/products/${data.product.id}/variants/${data.variant.id}`)
     await stockRow(page, "E2E Warehouse").waitFor({ timeout: TIMEOUT })
     const drawer = await openMoveStock(page, "E2E Warehouse")
@@ -63,7 +63,7 @@ module.exports = (test) => {
       .waitFor({ timeout: TIMEOUT })
     const latest = page.getByTestId("stockroom-item-stock").locator("tr[data-movement-id]").first()
     await latest.locator('[data-column="quantity"]', { hasText: "+5" }).waitFor({ timeout: TIMEOUT })
-    await latest.getByText("Pallet from supplier (e2e)", { exact: false }).waitFor()
+    await latest.getByText(admin.email).waitFor({ timeout: TIMEOUT })
     await screenshot("variant-widget-after-move", page.getByTestId("stockroom-item-stock"))
   })
 
@@ -128,7 +128,9 @@ module.exports = (test) => {
     await page.waitForURL(/\/app\/stock-movements/)
     const table = page.getByTestId("ledger-table")
     await table.waitFor({ timeout: TIMEOUT })
-    await table.locator(`tr[data-movement-id="${manual.id}"]`).waitFor({ timeout: TIMEOUT })
+    const manualRow = table.locator(`tr[data-movement-id="${manual.id}"]`)
+    await manualRow.waitFor({ timeout: TIMEOUT })
+    await manualRow.getByText("Received — Pallet from supplier (e2e)").waitFor()
     await screenshot("stock-movements-page")
 
     const kindLabel = manual.kind.charAt(0).toUpperCase() + manual.kind.slice(1).replace(/_/g, " ")

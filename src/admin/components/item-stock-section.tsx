@@ -108,6 +108,7 @@ export const ItemStockSection = ({
             itemLabels={itemLabels}
             userLabels={userLabels}
             showItem={severalItems}
+            compact
           />
         )}
       </Container>

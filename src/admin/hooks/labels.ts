@@ -20,7 +20,9 @@ export const useInventoryItemLabels = (ids: (string | null | undefined)[]) => {
       Object.fromEntries(
         data.inventory_items.map((item) => [
           item.id,
-          item.title || item.sku || item.id,
+          item.title && item.sku && item.title !== item.sku
+            ? `${item.title} · ${item.sku}`
+            : item.title || item.sku || item.id,
         ])
       ) as Record<string, string>,
     enabled: wanted.length > 0,
