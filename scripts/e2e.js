@@ -265,6 +265,10 @@ main()
     process.exit(ok ? 0 : 1)
   })
   .catch(async (err) => {
+    if (cleaning) {
+      // Stopped by a signal: the steps under way fail, that is expected.
+      return
+    }
     console.error(`[e2e] ${err.stack || err.message}`)
     console.error(`[e2e] store log (last lines of ${logFile}):\n${tailLog()}`)
     await cleanup()
