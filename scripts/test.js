@@ -2,7 +2,8 @@
 /**
  * npm test: builds the plugin, type-checks, then runs the unit, module and
  * HTTP test layers against a real PostgreSQL (an embedded one when none
- * answers at DB_HOST/DB_PORT). Exits non-zero on any failure.
+ * answers at DB_HOST/DB_PORT), then the admin's browser tests
+ * (scripts/e2e.js). Exits non-zero on any failure.
  */
 const { spawn } = require("child_process")
 const fs = require("fs")
@@ -84,6 +85,15 @@ async function main() {
         }
       ))
     summary = summarise(resultFile)
+    // The admin in a real browser; skipped when jest was given a selection.
+    if (ok && !jestArgs.length) {
+      ok = run(
+        "Admin extensions in a browser (scripts/e2e.js)",
+        process.execPath,
+        [path.join(root, "scripts", "e2e.js")],
+        { E2E_SKIP_BUILD: "1" }
+      )
+    }
   } finally {
     await db.stop()
   }

@@ -1,0 +1,75 @@
+import { Container, Heading, Label, Switch, Text } from "@medusajs/ui"
+import type { StockLocationSetting } from "../lib/types"
+import { SectionError, SectionLoading } from "./section-states"
+
+type SettingKey = Exclude<keyof StockLocationSetting, "stock_location_id">
+
+const SETTINGS: { key: SettingKey; label: string; description: string }[] = [
+  {
+    key: "backorderable_default",
+    label: "Backorderable by default",
+    description: "New stock items at this location accept backorders.",
+  },
+  {
+    key: "propagate_all_variants",
+    label: "Stock every variant",
+    description: "Create a stock item here for every inventory item, including new ones.",
+  },
+  {
+    key: "restock_inventory",
+    label: "Restock returns",
+    description: "Resellable items returned to this location go back into stock.",
+  },
+]
+
+export type LocationSettingsCardProps = {
+  setting?: StockLocationSetting
+  isLoading: boolean
+  error: string | null
+  /** The key being saved, so only its switch waits. */
+  savingKey: SettingKey | null
+  onChange: (key: SettingKey, value: boolean) => void
+  onRetry: () => void
+}
+
+export const LocationSettingsCard = ({
+  setting,
+  isLoading,
+  error,
+  savingKey,
+  onChange,
+  onRetry,
+}: LocationSettingsCardProps) => (
+  <Container className="divide-y p-0" data-testid="stockroom-location-settings">
+    <div className="px-6 py-4">
+      <Heading level="h2">Stockroom settings</Heading>
+      <Text size="small" className="text-ui-fg-subtle">
+        How Stockroom treats stock at this location
+      </Text>
+    </div>
+    {isLoading ? (
+      <SectionLoading rows={3} />
+    ) : error || !setting ? (
+      <SectionError message={error ?? "No settings found"} onRetry={onRetry} />
+    ) : (
+      SETTINGS.map(({ key, label, description }) => (
+        <div key={key} className="flex items-center justify-between gap-x-4 px-6 py-4">
+          <div className="flex flex-col">
+            <Label size="small" weight="plus" htmlFor={`stockroom-${key}`}>
+              {label}
+            </Label>
+            <Text size="small" className="text-ui-fg-subtle">
+              {description}
+            </Text>
+          </div>
+          <Switch
+            id={`stockroom-${key}`}
+            checked={setting[key]}
+            disabled={savingKey === key}
+            onCheckedChange={(checked) => onChange(key, checked)}
+          />
+        </div>
+      ))
+    )}
+  </Container>
+)

@@ -1,0 +1,32 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { stockroomQueryKeys } from "../lib/query-keys"
+import { sdk } from "../lib/sdk"
+import type { AuditResponse, StockroomInfoResponse } from "../lib/types"
+
+export const useStockroomInfo = () =>
+  useQuery({
+    queryKey: stockroomQueryKeys.info,
+    queryFn: () => sdk.client.fetch<StockroomInfoResponse>("/admin/stockroom"),
+  })
+
+/** The last audit run on this page; running one stores its result here. */
+export const useAuditResult = () =>
+  useQuery<AuditResponse | null>({
+    queryKey: stockroomQueryKeys.audit,
+    queryFn: () => null,
+    staleTime: Infinity,
+    gcTime: Infinity,
+  })
+
+export const useRunAudit = () => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () => sdk.client.fetch<AuditResponse>("/admin/stockroom/audit"),
+    onSuccess: (result) => {
+      queryClient.setQueryData(stockroomQueryKeys.audit, {
+        ...result,
+        ran_at: new Date().toISOString(),
+      })
+    },
+  })
+}

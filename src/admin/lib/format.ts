@@ -1,0 +1,73 @@
+import type { StockMovementKind } from "./types"
+
+type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
+
+/** Stock coming in is green, going out orange, bookkeeping blue/purple. */
+export const KIND_COLORS: Record<StockMovementKind, BadgeColor> = {
+  received: "green",
+  returned: "green",
+  transfer_in: "green",
+  unshipped: "green",
+  released: "blue",
+  adjusted: "blue",
+  allocated: "orange",
+  shipped: "orange",
+  transfer_out: "orange",
+  reconciled: "purple",
+}
+
+export const humanize = (value: string) =>
+  (value.charAt(0).toUpperCase() + value.slice(1)).replace(/_/g, " ")
+
+export const signed = (quantity: number) =>
+  quantity > 0 ? `+${quantity}` : String(quantity)
+
+const dateTime = new Intl.DateTimeFormat(undefined, {
+  dateStyle: "medium",
+  timeStyle: "short",
+})
+
+export const formatDateTime = (value: string | Date) => dateTime.format(new Date(value))
+
+/** "3 min ago"-style, as the dashboard's activity lists show it. */
+export function formatRelative(value: string | Date, now = Date.now()) {
+  const seconds = Math.round((new Date(value).getTime() - now) / 1000)
+  const format = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" })
+  const steps: [Intl.RelativeTimeFormatUnit, number][] = [
+    ["second", 60],
+    ["minute", 60],
+    ["hour", 24],
+    ["day", 30],
+    ["month", 12],
+  ]
+  let amount = seconds
+  for (const [unit, size] of steps) {
+    if (Math.abs(amount) < size) {
+      return format.format(amount, unit)
+    }
+    amount = Math.round(amount / size)
+  }
+  return format.format(amount, "year")
+}
+
+/** Builds a query string the way the routes read it (arrays repeated, ranges nested). */
+export function toSearch(params: Record<string, unknown>) {
+  const search = new URLSearchParams()
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === "") {
+      continue
+    }
+    if (Array.isArray(value)) {
+      value.forEach((entry) => search.append(key, String(entry)))
+    } else if (typeof value === "object") {
+      for (const [op, inner] of Object.entries(value as Record<string, unknown>)) {
+        if (inner !== undefined && inner !== "") {
+          search.append(`${key}[${op}]`, String(inner))
+        }
+      }
+    } else {
+      search.append(key, String(value))
+    }
+  }
+  return search.toString()
+}

@@ -1,0 +1,106 @@
+/**
+ * The shapes the Stockroom admin routes return, as the browser sees them
+ * (dates arrive as strings). Enums come from the module's single source.
+ */
+import type {
+  AuditProblem,
+  OriginatorType,
+  StockItemWithCountsDTO,
+  StockLocationSettingDTO,
+  StockMovementDTO,
+  StockroomOptions,
+} from "../../modules/stockroom/types"
+
+export {
+  MANUAL_MOVEMENT_KINDS,
+  ORIGINATOR_TYPES,
+  STOCK_MOVEMENT_KINDS,
+} from "../../modules/stockroom/types"
+export type {
+  AuditProblem,
+  OriginatorType,
+  StockMovementKind,
+  StockroomOptions,
+} from "../../modules/stockroom/types"
+
+export type StockItem = StockItemWithCountsDTO
+export type StockMovement = StockMovementDTO
+export type StockLocationSetting = Pick<
+  StockLocationSettingDTO,
+  | "stock_location_id"
+  | "backorderable_default"
+  | "propagate_all_variants"
+  | "restock_inventory"
+>
+
+export type PaginatedResponse = { count: number; offset: number; limit: number }
+
+export type StockItemsResponse = PaginatedResponse & { stock_items: StockItem[] }
+export type StockItemResponse = { stock_item: StockItem }
+export type StockMovementsResponse = PaginatedResponse & {
+  stock_movements: StockMovement[]
+}
+export type StockMovementResponse = { stock_movement: StockMovement }
+export type StockroomInfoResponse = { options: StockroomOptions; version: string }
+export type AuditResponse = {
+  ok: boolean
+  checked?: number
+  problems: AuditProblem[]
+}
+export type StockLocationSettingResponse = {
+  stock_location_setting: StockLocationSetting
+}
+
+export type StockItemFilters = {
+  inventory_item_id?: string | string[]
+  variant_id?: string | string[]
+  location_id?: string | string[]
+  low_stock?: "true" | "false"
+  backordered?: "true" | "false"
+  q?: string
+  offset?: number
+  limit?: number
+  order?: string
+}
+
+export type StockMovementFilters = {
+  stock_item_id?: string | string[]
+  inventory_item_id?: string | string[]
+  variant_id?: string | string[]
+  location_id?: string | string[]
+  kind?: string | string[]
+  originator_type?: OriginatorType | OriginatorType[]
+  originator_id?: string | string[]
+  created_at?: { gte?: string; lte?: string }
+  offset?: number
+  limit?: number
+  order?: string
+}
+
+export type CreateStockMovementBody = {
+  stock_item_id: string
+  quantity: number
+  reason?: string | null
+  note?: string | null
+}
+
+export type UpdateStockItemBody = {
+  backorderable?: boolean
+  low_stock_threshold?: number | null
+}
+
+export type CreateStockTransferBody = {
+  source_location_id?: string
+  destination_location_id: string
+  reference?: string
+  items: { inventory_item_id: string; quantity: number }[]
+}
+
+export type StockTransfer = {
+  id: string
+  source_location_id: string | null
+  destination_location_id: string
+  reference: string | null
+  created_at: string
+  [key: string]: unknown
+}

@@ -1,0 +1,164 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { ArrowDownTray, ArrowUpDown } from "@medusajs/icons"
+import { Button, Container, Heading, Table, Text, toast } from "@medusajs/ui"
+import { useSearchParams } from "react-router-dom"
+import { LedgerFilters, type LedgerFilterValues } from "../../components/ledger-filters"
+import { MovementsTable } from "../../components/movements-table"
+import {
+  SectionEmpty,
+  SectionError,
+  SectionLoading,
+} from "../../components/section-states"
+import { useInventoryItemLabels, useUserLabels } from "../../hooks/labels"
+import { useStockLocations } from "../../hooks/stock-locations"
+import {
+  useExportStockMovements,
+  useStockMovements,
+} from "../../hooks/stock-movements"
+import type { StockMovementFilters } from "../../lib/types"
+
+const PAGE_SIZE = 20
+const FILTER_KEYS = ["location_id", "kind", "originator_type", "from", "to"] as const
+const ITEM_KEYS = ["inventory_item_id", "variant_id", "stock_item_id"] as const
+
+/** The whole stock ledger, newest first; filters live in the URL. */
+const StockMovementsPage = () => {
+  const [searchParams, setSearchParams] = useSearchParams()
+  const read = (key: string) => searchParams.get(key) || undefined
+  const values: LedgerFilterValues = Object.fromEntries(
+    FILTER_KEYS.map((key) => [key, read(key)])
+  )
+  const item = ITEM_KEYS.map((key) => [key, read(key)] as const).find(([, value]) => value)
+  const pageIndex = Math.max(0, Number(read("page") ?? 1) - 1)
+
+  const filters: StockMovementFilters = {
+    location_id: values.location_id,
+    kind: values.kind,
+    originator_type: values.originator_type as StockMovementFilters["originator_type"],
+    ...(item ? { [item[0]]: item[1] } : {}),
+    created_at:
+      values.from || values.to
+        ? {
+            gte: values.from ? new Date(`${values.from}T00:00:00`).toISOString() : undefined,
+            lte: values.to ? new Date(`${values.to}T23:59:59.999`).toISOString() : undefined,
+          }
+        : undefined,
+  }
+  const query = { ...filters, offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE }
+  const movements = useStockMovements(query)
+  const locations = useStockLocations()
+  const rows = movements.data?.stock_movements ?? []
+  const itemLabels = useInventoryItemLabels(rows.map((row) => row.inventory_item_id))
+  const userLabels = useUserLabels(rows.map((row) => row.actor_id))
+  const exportCsv = useExportStockMovements()
+  const count = movements.data?.count ?? 0
+  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
+  const locationLabels = Object.fromEntries(
+    (locations.data ?? []).map((location) => [location.id, location.name])
+  ) as Record<string, string>
+
+  const update = (patch: Record<string, string | undefined>, resetPage = true) =>
+    setSearchParams((current) => {
+      const next = new URLSearchParams(current)
+      for (const [key, value] of Object.entries(patch)) {
+        if (value) {
+          next.set(key, value)
+        } else {
+          next.delete(key)
+        }
+      }
+      if (resetPage) {
+        next.delete("page")
+      }
+      return next
+    })
+
+  const onExport = () =>
+    exportCsv.mutate(filters, {
+      onSuccess: ({ filename }) => toast.success("Export ready", { description: filename }),
+      onError: (error) =>
+        toast.error("Could not export the ledger", {
+          description:
+            (error as { status?: number }).status === 404
+              ? "This server's Stockroom has no CSV export yet."
+              : error.message,
+        }),
+    })
+
+  const itemLabel = item
+    ? item[0] === "inventory_item_id"
+      ? itemLabels.data?.[item[1]!] ?? item[1]!
+      : item[1]!
+    : null
+
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex items-center justify-between px-6 py-4">
+        <div>
+          <Heading>Stock movements</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            Every change to stock, newest first. Rows are never edited; a correction is a new movement.
+          </Text>
+        </div>
+        <Button size="small" variant="secondary" onClick={onExport} isLoading={exportCsv.isPending}>
+          <ArrowDownTray />
+          Export CSV
+        </Button>
+      </div>
+      <LedgerFilters
+        values={values}
+        locations={locations.data ?? []}
+        itemFilter={
+          item && itemLabel
+            ? { label: itemLabel, onClear: () => update({ [item[0]]: undefined }) }
+            : undefined
+        }
+        onChange={(patch) => update(patch)}
+        onClear={() =>
+          update(Object.fromEntries([...FILTER_KEYS, ...ITEM_KEYS].map((key) => [key, undefined])))
+        }
+      />
+      {movements.isLoading ? (
+        <SectionLoading rows={8} />
+      ) : movements.error ? (
+        <SectionError message={movements.error.message} onRetry={() => void movements.refetch()} />
+      ) : !rows.length ? (
+        <SectionEmpty
+          title="No movements"
+          description={
+            count === 0 && pageIndex === 0
+              ? "No stock movement matches these filters."
+              : "This page is empty."
+          }
+        />
+      ) : (
+        <div data-testid="ledger-table" aria-busy={movements.isFetching}>
+          <MovementsTable
+            movements={rows}
+            locationLabels={locationLabels}
+            itemLabels={itemLabels.data ?? {}}
+            userLabels={userLabels.data ?? {}}
+            showItem
+          />
+          <Table.Pagination
+            count={count}
+            pageSize={PAGE_SIZE}
+            pageIndex={pageIndex}
+            pageCount={pageCount}
+            canPreviousPage={pageIndex > 0}
+            canNextPage={pageIndex + 1 < pageCount}
+            previousPage={() => update({ page: String(pageIndex) }, false)}
+            nextPage={() => update({ page: String(pageIndex + 2) }, false)}
+          />
+        </div>
+      )}
+    </Container>
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "Stock movements",
+  icon: ArrowUpDown,
+})
+
+export default StockMovementsPage
