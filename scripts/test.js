@@ -87,7 +87,7 @@ async function main() {
     summary = summarise(resultFile)
     // The admin in a real browser; skipped when jest was given a selection.
     if (ok && !jestArgs.length) {
-      ok = run(
+      ok = await run(
         "Admin extensions in a browser (scripts/e2e.js)",
         process.execPath,
         [path.join(root, "scripts", "e2e.js")],

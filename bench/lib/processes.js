@@ -1,81 +1,19 @@
 /**
- * Child processes of the bench: each runs in its own process group, so
- * stopping the bench ends it and everything it spawned, with its output
- * appended to one log file outside the store folder.
+ * Child processes of the bench (started through scripts/lib/process-group:
+ * each in its own process group, output appended to a log file outside the
+ * store folder), plus what the bench needs on top: CPU accounting per group
+ * and waiting for the store to go idle.
  */
-const { spawn } = require("child_process")
 const fs = require("fs")
+const { start, stopAll, waitFor } = require("../../scripts/lib/process-group")
 
-const running = new Set()
-
-function start(command, args, { cwd, env, logFile }) {
-  const out = fs.openSync(logFile, "a")
-  const child = spawn(command, args, {
-    cwd,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", out, out],
-    detached: true,
-  })
-  fs.closeSync(out)
-  running.add(child)
-  child.exited = new Promise((resolve) => {
-    child.once("exit", (code, signal) => resolve(code === null ? `signal ${signal}` : code))
-    child.once("error", (err) => resolve(`error ${err.message}`))
-  })
-  child.exited.then(() => running.delete(child))
-  return child
-}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Runs a command to its end; throws (pointing at the log) unless it exits 0. */
 async function run(title, command, args, options) {
   const result = await start(command, args, options).exited
   if (result !== 0) {
     throw new Error(`${title} failed (exit ${result}); see ${options.logFile}`)
-  }
-}
-
-function groupAlive(pid) {
-  try {
-    process.kill(-pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
-function signalGroup(pid, signal) {
-  try {
-    process.kill(-pid, signal)
-  } catch {
-    // Already gone.
-  }
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-
-async function waitFor(predicate, timeoutMs, intervalMs = 200) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (await predicate()) {
-      return true
-    }
-    await sleep(intervalMs)
-  }
-  return false
-}
-
-/** SIGTERM to every child's process group, SIGKILL to what is left after a while. */
-async function stopAll(graceMs = 10000) {
-  const pids = [...running].map((child) => child.pid).filter(Boolean)
-  for (const pid of pids) {
-    signalGroup(pid, "SIGTERM")
-  }
-  const allGone = () => pids.every((pid) => !groupAlive(pid))
-  if (!(await waitFor(allGone, graceMs))) {
-    for (const pid of pids) {
-      signalGroup(pid, "SIGKILL")
-    }
-    await waitFor(allGone, 5000)
   }
 }
 

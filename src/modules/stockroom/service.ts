@@ -42,6 +42,7 @@ import {
   StockLocationSettingDTO,
   StockMovementDTO,
   StockMovementKind,
+  STOCK_MOVEMENT_COLUMNS,
   StockroomOptions,
 } from "./types"
 
@@ -159,24 +160,7 @@ type PendingMovement = Omit<StockMovementDTO, "id" | "created_at"> & {
   id: string
 }
 
-const MOVEMENT_COLUMNS = [
-  "id",
-  "stock_item_id",
-  "inventory_item_id",
-  "location_id",
-  "kind",
-  "quantity",
-  "stocked_change",
-  "count_on_hand_after",
-  "stocked_after",
-  "sequence",
-  "originator_type",
-  "originator_id",
-  "actor_id",
-  "reason",
-  "note",
-  "metadata",
-] as const
+const MOVEMENT_COLUMNS = STOCK_MOVEMENT_COLUMNS
 
 class StockroomModuleService extends MedusaService({
   InventoryUnit,
@@ -1345,6 +1329,26 @@ class StockroomModuleService extends MedusaService({
     return result
   }
 
+  /** Serialises all unit work on one order (redelivered and racing events). */
+  protected async lockOrderUnits_(manager: EntityManagerLike, orderId: string) {
+    await manager.execute(`SELECT pg_advisory_xact_lock(hashtext(?))`, [
+      `stockroom:order-units:${orderId}`,
+    ])
+  }
+
+  /** Whether any unit already carries this order, fulfillment or return. */
+  protected async hasUnits_(
+    manager: EntityManagerLike,
+    column: "order_id" | "fulfillment_id" | "return_id",
+    value: string
+  ): Promise<boolean> {
+    const [row] = await manager.execute(
+      `SELECT 1 AS found FROM inventory_unit WHERE ${column} = ? AND deleted_at IS NULL LIMIT 1`,
+      [value]
+    )
+    return !!row
+  }
+
   /**
    * Order placed: units per line and inventory item at the location Medusa
    * reserved, on_hand up to the free physical stock there, the rest
@@ -1369,13 +1373,8 @@ class StockroomModuleService extends MedusaService({
   ): Promise<LedgerResult & { created: boolean }> {
     const manager = sharedContext.transactionManager as EntityManagerLike
     // Serialises redelivered and concurrent events for one order.
-    await manager.execute(`SELECT pg_advisory_xact_lock(hashtext(?))`, [
-      `stockroom:order-units:${input.order_id}`,
-    ])
-    const [existing] = await manager.execute(
-      `SELECT 1 AS found FROM inventory_unit WHERE order_id = ? AND deleted_at IS NULL LIMIT 1`,
-      [input.order_id]
-    )
+    await this.lockOrderUnits_(manager, input.order_id)
+    const existing = await this.hasUnits_(manager, "order_id", input.order_id)
     const lines = input.lines.filter((line) => line.quantity > 0)
     if (existing || !lines.length) {
       return { ...EMPTY_RESULT(), created: false }
@@ -1475,13 +1474,8 @@ class StockroomModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LedgerResult> {
     const manager = sharedContext.transactionManager as EntityManagerLike
-    await manager.execute(`SELECT pg_advisory_xact_lock(hashtext(?))`, [
-      `stockroom:order-units:${input.order_id}`,
-    ])
-    const [already] = await manager.execute(
-      `SELECT 1 AS found FROM inventory_unit WHERE fulfillment_id = ? AND deleted_at IS NULL LIMIT 1`,
-      [input.fulfillment_id]
-    )
+    await this.lockOrderUnits_(manager, input.order_id)
+    const already = await this.hasUnits_(manager, "fulfillment_id", input.fulfillment_id)
     if (already) {
       return EMPTY_RESULT()
     }
@@ -1567,9 +1561,7 @@ class StockroomModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LedgerResult> {
     const manager = sharedContext.transactionManager as EntityManagerLike
-    await manager.execute(`SELECT pg_advisory_xact_lock(hashtext(?))`, [
-      `stockroom:order-units:${input.order_id}`,
-    ])
+    await this.lockOrderUnits_(manager, input.order_id)
     const units = await manager.execute(
       `SELECT id, quantity, inventory_item_id, location_id FROM inventory_unit
         WHERE fulfillment_id = ? AND state = 'shipped' AND deleted_at IS NULL
@@ -1662,9 +1654,7 @@ class StockroomModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LedgerResult> {
     const manager = sharedContext.transactionManager as EntityManagerLike
-    await manager.execute(`SELECT pg_advisory_xact_lock(hashtext(?))`, [
-      `stockroom:order-units:${orderId}`,
-    ])
+    await this.lockOrderUnits_(manager, orderId)
     const units = await manager.execute(
       `SELECT id, quantity, inventory_item_id, location_id FROM inventory_unit
         WHERE order_id = ? AND state IN ('on_hand', 'backordered') AND deleted_at IS NULL`,
@@ -1717,13 +1707,8 @@ class StockroomModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LedgerResult> {
     const manager = sharedContext.transactionManager as EntityManagerLike
-    await manager.execute(`SELECT pg_advisory_xact_lock(hashtext(?))`, [
-      `stockroom:order-units:${input.order_id}`,
-    ])
-    const [already] = await manager.execute(
-      `SELECT 1 AS found FROM inventory_unit WHERE return_id = ? AND deleted_at IS NULL LIMIT 1`,
-      [input.return_id]
-    )
+    await this.lockOrderUnits_(manager, input.order_id)
+    const already = await this.hasUnits_(manager, "return_id", input.return_id)
     if (already) {
       return EMPTY_RESULT()
     }

@@ -101,6 +101,26 @@ export type StockItemWithCountsDTO = StockItemDTO & {
   low_stock: boolean
 }
 
+/** A movement's stored columns, in order (the ledger insert and the CSV export use them). */
+export const STOCK_MOVEMENT_COLUMNS = [
+  "id",
+  "stock_item_id",
+  "inventory_item_id",
+  "location_id",
+  "kind",
+  "quantity",
+  "stocked_change",
+  "count_on_hand_after",
+  "stocked_after",
+  "sequence",
+  "originator_type",
+  "originator_id",
+  "actor_id",
+  "reason",
+  "note",
+  "metadata",
+] as const
+
 export type StockMovementDTO = {
   id: string
   stock_item_id: string

@@ -1,24 +1,13 @@
-import type { StockMovementDTO } from "../../../../modules/stockroom/types"
+import {
+  STOCK_MOVEMENT_COLUMNS,
+  type StockMovementDTO,
+} from "../../../../modules/stockroom/types"
 
-/** The export's columns, in order; the header row uses these names. */
+/** The export's columns, in order (the stored ones, `created_at` second); the header row uses these names. */
 export const STOCK_MOVEMENT_CSV_COLUMNS = [
   "id",
   "created_at",
-  "stock_item_id",
-  "inventory_item_id",
-  "location_id",
-  "kind",
-  "quantity",
-  "stocked_change",
-  "count_on_hand_after",
-  "stocked_after",
-  "sequence",
-  "originator_type",
-  "originator_id",
-  "actor_id",
-  "reason",
-  "note",
-  "metadata",
+  ...STOCK_MOVEMENT_COLUMNS.slice(1),
 ] as const
 
 /** Free text an admin typed; the only columns a spreadsheet could mistake for a formula. */
