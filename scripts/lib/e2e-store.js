@@ -9,21 +9,6 @@ const path = require("path")
 
 const PACKAGE_NAME = "medusa-plugin-stockroom"
 
-/**
- * The react-router-dom the dashboard itself uses. In a store the plugin's
- * \`import "react-router-dom"\` finds the store's copy, the dashboard's; in
- * this repository it would find the root devDependency (v6) instead, while
- * the dashboard brings its own v7, and a <Link> would then look for a router
- * context that is not there ("Cannot destructure property 'basename'").
- */
-function dashboardRouterEntry() {
-  const dashboardDir = path.dirname(require.resolve("@medusajs/dashboard/package.json"))
-  const routerDir = path.dirname(
-    require.resolve("react-router-dom/package.json", { paths: [dashboardDir] })
-  )
-  return path.join(routerDir, "dist", "index.mjs")
-}
-
 function writeStore(root, storeDir, { port }) {
   const origin = `http://localhost:${port}`
   fs.mkdirSync(path.join(storeDir, "node_modules"), { recursive: true })
@@ -89,11 +74,6 @@ module.exports = defineConfig({
   admin: {
     vite: () => ({
       cacheDir: ${JSON.stringify(path.join(storeDir, ".vite"))},
-      // One react-router for the dashboard and the extensions, as in a store
-      // (see dashboardRouterEntry in scripts/lib/e2e-store.js).
-      resolve: {
-        alias: [{ find: /^react-router-dom$/, replacement: ${JSON.stringify(dashboardRouterEntry())} }],
-      },
     }),
   },
   plugins: [{ resolve: ${JSON.stringify(root)}, options: { low_stock_threshold: 5 } }],
