@@ -1,6 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { eventValues, retryTransient } from "../lib/medusa-values"
-import { Modules } from "@medusajs/framework/utils"
+import { STOCKROOM_MODULE } from "../modules/stockroom/types"
+import type StockroomModuleService from "../modules/stockroom/service"
 import { reconcileStockLevelsWorkflow } from "../workflows/reconcile-stock-levels"
 
 const ATTRIBUTION_GRACE_MS = 2500
@@ -19,26 +20,22 @@ export default async function inventoryLevelChangedHandler({
   if (!ids.length) {
     return
   }
+  const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  if (!(await stockroom.listLevelsOutOfStep(ids)).length) {
+    return
+  }
   // Medusa's return flow has no hook: its `order.return_received` handler
   // books the restock as `returned`. Waiting a moment lets it take the lock
   // first; whichever runs second finds the level in step and writes nothing.
   await new Promise((resolve) => setTimeout(resolve, ATTRIBUTION_GRACE_MS))
-  const levels = await container
-    .resolve(Modules.INVENTORY)
-    .listInventoryLevels(
-      { id: ids },
-      { select: ["inventory_item_id", "location_id"], take: null }
-    )
+  const levels = await stockroom.listLevelsOutOfStep(ids)
   if (!levels.length) {
     return
   }
   await retryTransient(() =>
     reconcileStockLevelsWorkflow(container).run({
       input: {
-        refs: levels.map((level) => ({
-          inventory_item_id: level.inventory_item_id,
-          location_id: level.location_id,
-        })),
+        refs: levels,
       },
     })
   )

@@ -937,6 +937,35 @@ class StockroomModuleService extends MedusaService({
   }
 
   /**
+   * Of the given levels, those the ledger does not explain yet: no stock
+   * item, or balances that differ. One query, so a burst of level events
+   * (a new location propagating to 10,000 items) costs little when
+   * everything is already in step.
+   */
+  @InjectManager()
+  async listLevelsOutOfStep(
+    levelIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<StockItemRef[]> {
+    if (!levelIds.length) {
+      return []
+    }
+    const manager = sharedContext.manager as EntityManagerLike
+    return await manager.execute(
+      `SELECT l.inventory_item_id, l.location_id
+         FROM inventory_level l
+         LEFT JOIN stock_item si
+           ON si.inventory_item_id = l.inventory_item_id
+          AND si.location_id = l.location_id AND si.deleted_at IS NULL
+        WHERE l.deleted_at IS NULL AND l.id IN (${placeholders(levelIds.length)})
+          AND (si.id IS NULL
+               OR l.stocked_quantity <> si.ledger_on_hand
+               OR l.stocked_quantity - l.reserved_quantity <> si.ledger_count_on_hand)`,
+      levelIds
+    )
+  }
+
+  /**
    * Live inventory levels that have no stock item yet (a store that had
    * stock before Stockroom, or a level created while events were missed).
    */
