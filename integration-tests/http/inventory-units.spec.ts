@@ -29,6 +29,15 @@ stockroomStoreRunner({
     const states = async (orderId: string) =>
       (await ledger.units({ order_id: orderId })).map((unit: any) => [unit.state, unit.quantity])
 
+    /** Units per state, however the rows happen to be split. */
+    const totals = async (orderId: string) => {
+      const sums: Record<string, number> = {}
+      for (const unit of await ledger.units({ order_id: orderId })) {
+        sums[unit.state] = (sums[unit.state] ?? 0) + unit.quantity
+      }
+      return sums
+    }
+
     beforeEach(async () => {
       const container = getContainer()
       ;({ headers } = await createAdminUser(api, container))
@@ -144,7 +153,7 @@ stockroomStoreRunner({
 
       // Taking a unit away backorders one on_hand unit and fills nothing.
       await receive(shirt, -1)
-      expect(await states(order.id)).toEqual([["backordered", 2], ["on_hand", 1]])
+      expect(await totals(order.id)).toEqual({ backordered: 2, on_hand: 1 })
 
       // Medusa's own level form sets stocked to 4: a +3 delta from 1.
       await api.post(
@@ -153,8 +162,7 @@ stockroomStoreRunner({
         { headers }
       )
       await settled(api, headers)
-      expect(await states(order.id)).toEqual([["on_hand", 2], ["on_hand", 1]])
-      expect((await ledger.units({ order_id: order.id })).reduce((n: number, u: any) => n + u.quantity, 0)).toBe(3)
+      expect(await totals(order.id)).toEqual({ on_hand: 3 })
       const movements = await ledger.movements(shirt.inventory_item_id!, location)
       expect(movements.map((m: any) => [m.kind, m.quantity, m.stocked_change])).toEqual([
         ["received", 2, 2],
