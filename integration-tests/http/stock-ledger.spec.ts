@@ -206,6 +206,40 @@ stockroomStoreRunner({
       expect(await movementsOf(stockItemId)).toHaveLength(2)
     })
 
+    it("emits movement, back-in-stock, low-stock and out-of-stock events as the count crosses them", async () => {
+      const seen: { name: string; data: any }[] = []
+      const bus = getContainer().resolve(Modules.EVENT_BUS)
+      for (const name of [
+        "stockroom.stock_movement.created",
+        "stockroom.stock_item.back_in_stock",
+        "stockroom.stock_item.low_stock",
+        "stockroom.stock_item.out_of_stock",
+      ]) {
+        bus.subscribe(name, async (event: any) => {
+          const data = event?.data ?? event
+          if (data.stock_item_id === stockItemId) {
+            seen.push({ name, data })
+          }
+        })
+      }
+      // threshold 2 (the store's option): 0 → 3 → 1 → 0
+      for (const quantity of [3, -2, -1]) {
+        await api.post("/admin/stock-movements", { stock_item_id: stockItemId, quantity }, { headers })
+      }
+      await waitFor(async () => seen.length >= 6)
+      const pairs = seen.map((event) => [event.name, event.data.count_on_hand ?? event.data.count_on_hand_after])
+      expect(pairs).toHaveLength(6)
+      expect(pairs).toEqual(expect.arrayContaining([
+        ["stockroom.stock_movement.created", 3],
+        ["stockroom.stock_item.back_in_stock", 3],
+        ["stockroom.stock_movement.created", 1],
+        ["stockroom.stock_item.low_stock", 1],
+        ["stockroom.stock_movement.created", 0],
+        ["stockroom.stock_item.out_of_stock", 0],
+      ]))
+      expect(seen.find((event) => event.name.endsWith("low_stock"))!.data).toMatchObject({ threshold: 2, inventory_item_id: inventoryItemId, location_id: locationId })
+    })
+
     it("rolls back level and movement together when writing the movement fails", async () => {
       await dbConnection.raw(`
         create or replace function stockroom_test_fail() returns trigger as $$
