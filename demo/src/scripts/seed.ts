@@ -10,8 +10,16 @@
  * Writes go through Medusa's core workflows, so the plugin's workflow hooks
  * and subscribers see the seed exactly as they would see an admin's actions.
  *
- * To add a section (orders, stock movements, return authorizations…), write an
- * `ensure…` function below and call it from `seedDemoStore` at the end.
+ * Last, the store gets some history, so Stockroom's screens have something to
+ * show: a stock transfer between the locations, three guest orders placed
+ * through Medusa's checkout workflows (one fully on hand, one partly
+ * backordered, one whose on-hand part is fulfilled) and a few manual stock
+ * movements, one of which fills a backorder. Each is created once: orders
+ * carry `metadata.demo_seed` (and a guest email of their own), the transfer
+ * and the movements a reference or note that is looked up first.
+ *
+ * To add a section (return authorizations…), write an `ensure…` function
+ * below and call it from `seedDemoStore` at the end.
  */
 import fs from "fs"
 import path from "path"
@@ -26,10 +34,16 @@ import {
   ProductStatus,
 } from "@medusajs/framework/utils"
 import {
+  addShippingMethodToCartWorkflow,
+  completeCartWorkflow,
   createApiKeysWorkflow,
+  createCartWorkflow,
   createInventoryLevelsWorkflow,
   createLinksWorkflow,
   createLocationFulfillmentSetWorkflow,
+  createOrderFulfillmentWorkflow,
+  createPaymentCollectionForCartWorkflow,
+  createPaymentSessionsWorkflow,
   createProductCategoriesWorkflow,
   createProductsWorkflow,
   createRegionsWorkflow,
@@ -44,6 +58,7 @@ import {
   updateInventoryLevelsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
+import type { CreateCartWorkflowInput } from "@medusajs/medusa/core-flows"
 
 // ---------------------------------------------------------------------------
 // Demo data
@@ -258,6 +273,115 @@ const PRODUCTS: DemoProduct[] = [
   },
 ]
 
+/** Stockroom's module (`STOCKROOM_MODULE` in the plugin). */
+const STOCKROOM = "stockroom"
+
+/**
+ * Moves stock from the outlet to the main warehouse before the orders, so the
+ * backordered T-shirt has a few units at both locations: whichever location
+ * Medusa reserves it at, part of the order is on hand and part backordered.
+ */
+const DEMO_TRANSFER = {
+  reference: "DEMO-TR-001",
+  from: "outlet" as const,
+  to: "main" as const,
+  items: [
+    { sku: "CLASSIC-T-SHIRT-XL-BLACK", quantity: 3 },
+    { sku: "MERINO-SOCKS-M", quantity: 10 },
+  ],
+}
+
+type DemoOrder = {
+  /** Stored as the order's `metadata.demo_seed`; how a later run finds it. */
+  key: string
+  /** Guest checkout, one email per order. */
+  email: string
+  first_name: string
+  last_name: string
+  items: { sku: string; quantity: number }[]
+  /** Fulfill the order's on-hand units (backordered ones can't ship). */
+  fulfill_on_hand?: boolean
+}
+
+const DEMO_ORDERS: DemoOrder[] = [
+  {
+    // Plenty of stock: every unit on hand, reserved and `allocated`.
+    key: "on-hand",
+    email: "ada.on-hand@customer.demo",
+    first_name: "Ada",
+    last_name: "Lovelace",
+    items: [
+      { sku: "CLASSIC-T-SHIRT-M-BLACK", quantity: 2 },
+      { sku: "MERINO-SOCKS-S", quantity: 1 },
+    ],
+  },
+  {
+    // More than the stock of two backorderable variants: the T-shirt is
+    // partly on hand (3 after the transfer) and partly backordered, the khaki
+    // cap (none in stock) fully backordered until the delivery below fills one.
+    key: "backorder",
+    email: "grace.backorder@customer.demo",
+    first_name: "Grace",
+    last_name: "Hopper",
+    items: [
+      { sku: "CLASSIC-T-SHIRT-XL-BLACK", quantity: 5 },
+      { sku: "BASEBALL-CAP-KHAKI", quantity: 2 },
+    ],
+  },
+  {
+    // Its on-hand lines are fulfilled (`shipped`); the rain jacket, none in
+    // stock, stays backordered.
+    key: "fulfilled",
+    email: "alan.fulfilled@customer.demo",
+    first_name: "Alan",
+    last_name: "Turing",
+    items: [
+      { sku: "HOODED-SWEATSHIRT-L-GREY", quantity: 1 },
+      { sku: "CANVAS-TOTE-BAG-NATURAL", quantity: 2 },
+      { sku: "RAIN-JACKET-M-YELLOW", quantity: 1 },
+    ],
+    fulfill_on_hand: true,
+  },
+]
+
+type DemoMovement = {
+  /** Looked up before writing: a movement with this note means it was made. */
+  note: string
+  sku: string
+  /** Positive: `received`; negative: `adjusted`. */
+  quantity: number
+  reason: string
+  /**
+   * Where: a location, or where the named order's backordered units of this
+   * SKU wait (so the receipt fills one of them).
+   */
+  at: { location: DemoLocation["key"] } | { backorders_of: string }
+}
+
+const DEMO_MOVEMENTS: DemoMovement[] = [
+  {
+    note: "Demo seed: supplier delivery PO-1001",
+    sku: "WOOL-BEANIE-RED",
+    quantity: 12,
+    reason: "restock",
+    at: { location: "main" },
+  },
+  {
+    note: "Demo seed: supplier delivery PO-1002 (fills a backorder)",
+    sku: "BASEBALL-CAP-KHAKI",
+    quantity: 1,
+    reason: "restock",
+    at: { backorders_of: "backorder" },
+  },
+  {
+    note: "Demo seed: damaged in the warehouse",
+    sku: "LEATHER-BELT-M",
+    quantity: -2,
+    reason: "damaged",
+    at: { location: "main" },
+  },
+]
+
 // ---------------------------------------------------------------------------
 // Entry point
 // ---------------------------------------------------------------------------
@@ -276,9 +400,29 @@ export default async function seedDemoStore({ container }: ExecArgs) {
   const categoryIds = await ensureCategories(container)
   await ensureProducts(container, categoryIds, salesChannelId, shippingProfileId)
   await ensureStockLevels(container, locations)
-  await ensureAdminUser(container)
+  const adminUserId = await ensureAdminUser(container)
 
-  writeSummary({ publishable_key: publishableKey, admin_email: ADMIN.email })
+  // Activity, in this order: the transfer makes the backorder order's stock,
+  // the orders make the backorder a delivery fills. First the ledger must
+  // hold the stock just set, or a checkout's reservation would be folded into
+  // the opening balance instead of its own `allocated` movement.
+  await settleStockLedger(container)
+  await ensureDemoTransfer(container, locations, adminUserId)
+  const orders = await ensureDemoOrders(container, region.id, salesChannelId)
+  await ensureDemoMovements(container, locations, adminUserId, orders)
+
+  writeSummary({
+    publishable_key: publishableKey,
+    admin_email: ADMIN.email,
+    demo_orders: orders.map((order) => ({
+      key: order.key,
+      display_id: order.display_id,
+      email: order.email,
+    })),
+  })
+  // `medusa exec` exits when this returns; let the plugin's subscribers
+  // (level reconciliation after the writes above) finish first.
+  await new Promise((resolve) => setTimeout(resolve, 3000))
   logger.info("Demo store seeded.")
 }
 
@@ -735,12 +879,15 @@ async function ensureStockLevels(container: MedusaContainer, locations: SeededLo
   log(container, `stock set for ${wanted.length} variant-locations`)
 }
 
-/** The admin login, like `medusa user -e … -p …`, unless that email already exists. */
-async function ensureAdminUser(container: MedusaContainer) {
+/**
+ * The admin login, like `medusa user -e … -p …`, unless that email already
+ * exists; returns the user's id.
+ */
+async function ensureAdminUser(container: MedusaContainer): Promise<string> {
   const userModule = container.resolve(Modules.USER)
   const [existing] = await userModule.listUsers({ email: ADMIN.email })
   if (existing) {
-    return
+    return existing.id
   }
 
   const authModule = container.resolve(Modules.AUTH)
@@ -762,7 +909,7 @@ async function ensureAdminUser(container: MedusaContainer) {
     }
   }
 
-  await createUserAccountWorkflow(container).run({
+  const { result: user } = await createUserAccountWorkflow(container).run({
     input: {
       authIdentityId,
       userData: {
@@ -773,6 +920,284 @@ async function ensureAdminUser(container: MedusaContainer) {
     },
   })
   log(container, `admin user ${ADMIN.email} created`)
+  return user.id
+}
+
+/**
+ * Waits until Stockroom's ledger explains every level: each level has a stock
+ * item and the balances match. The plugin's subscribers get there on their
+ * own from the level events the stock section caused; whatever is still out
+ * of step after a while is reconciled here, as the plugin's sweep would.
+ */
+async function settleStockLedger(container: MedusaContainer) {
+  const stockroom = container.resolve<StockroomService>(STOCKROOM)
+  const outOfStep = async (): Promise<StockLevelRef[]> => {
+    const untracked = await stockroom.listUntrackedLevels(1000)
+    const driftedIds = await stockroom.listDriftedStockItemIds(1000)
+    const drifted = driftedIds.length
+      ? await stockroom.listStockItems(
+          { id: driftedIds },
+          { select: ["inventory_item_id", "location_id"], take: driftedIds.length }
+        )
+      : []
+    return [...untracked, ...drifted]
+  }
+  const deadline = Date.now() + 10_000
+  let refs = await outOfStep()
+  while (refs.length && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    refs = await outOfStep()
+  }
+  if (refs.length) {
+    await runStockroomWorkflow(container, "stockroom-reconcile-stock-levels", {
+      refs: refs.map(({ inventory_item_id, location_id }) => ({
+        inventory_item_id,
+        location_id,
+      })),
+    })
+    log(container, `ledger caught up with ${refs.length} stock level(s)`)
+  }
+}
+
+/**
+ * The outlet sends stock to the main warehouse (`transfer_out` / `transfer_in`
+ * movements), unless a transfer with the demo's reference exists.
+ */
+async function ensureDemoTransfer(
+  container: MedusaContainer,
+  locations: SeededLocation[],
+  adminUserId: string
+) {
+  const stockroom = container.resolve<StockroomService>(STOCKROOM)
+  const [existing] = await stockroom.listStockTransfers(
+    { reference: DEMO_TRANSFER.reference },
+    { take: 1 }
+  )
+  if (existing) {
+    return
+  }
+  const variantIds = await variantIdsBySku(
+    container,
+    DEMO_TRANSFER.items.map((item) => item.sku)
+  )
+  await runStockroomWorkflow(container, "stockroom-create-stock-transfer", {
+    source_location_id: locationId(locations, DEMO_TRANSFER.from),
+    destination_location_id: locationId(locations, DEMO_TRANSFER.to),
+    reference: DEMO_TRANSFER.reference,
+    created_by: adminUserId,
+    items: DEMO_TRANSFER.items.map((item) => ({
+      variant_id: variantIds.get(item.sku)!,
+      quantity: item.quantity,
+    })),
+  })
+  log(container, `stock transfer ${DEMO_TRANSFER.reference} created`)
+}
+
+type PlacedDemoOrder = { key: string; id: string; display_id: number; email: string }
+
+/**
+ * Guest orders through Medusa's checkout workflows (cart, shipping method,
+ * payment collection and session, complete), so Stockroom's checkout hook
+ * gives them units and `allocated` movements as it would for a shopper.
+ * An order found by its email and `metadata.demo_seed` is not placed again;
+ * one to fulfill whose fulfillment is missing is fulfilled.
+ */
+async function ensureDemoOrders(
+  container: MedusaContainer,
+  regionId: string,
+  salesChannelId: string
+): Promise<PlacedDemoOrder[]> {
+  const variantIds = await variantIdsBySku(
+    container,
+    DEMO_ORDERS.flatMap((order) => order.items.map((item) => item.sku))
+  )
+  const fulfillmentModule = container.resolve(Modules.FULFILLMENT)
+  const [shippingOption] = await fulfillmentModule.listShippingOptions({
+    name: LOCATIONS[0].shipping.name,
+  })
+  if (!shippingOption) {
+    throw new Error(`Shipping option ${LOCATIONS[0].shipping.name} not found`)
+  }
+
+  const placed: PlacedDemoOrder[] = []
+  for (const demo of DEMO_ORDERS) {
+    let order = await findDemoOrder(container, demo)
+    if (!order) {
+      await placeDemoOrder(container, demo, {
+        regionId,
+        salesChannelId,
+        shippingOptionId: shippingOption.id,
+        variantIds,
+      })
+      order = await findDemoOrder(container, demo)
+      if (!order) {
+        throw new Error(`Demo order ${demo.key} was placed but cannot be found`)
+      }
+      log(container, `order #${order.display_id} placed (${demo.key}, ${demo.email})`)
+    }
+    if (demo.fulfill_on_hand && !order.fulfillments?.length) {
+      await fulfillOnHandUnits(container, order.id)
+      log(container, `order #${order.display_id}: on-hand units fulfilled`)
+    }
+    placed.push({
+      key: demo.key,
+      id: order.id,
+      display_id: order.display_id,
+      email: demo.email,
+    })
+  }
+  return placed
+}
+
+async function findDemoOrder(container: MedusaContainer, demo: DemoOrder) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["id", "display_id", "metadata", "fulfillments.id"],
+    filters: { email: demo.email },
+  })
+  return (data as any[]).find((order) => order.metadata?.demo_seed === demo.key) as
+    | { id: string; display_id: number; fulfillments?: { id: string }[] }
+    | undefined
+}
+
+async function placeDemoOrder(
+  container: MedusaContainer,
+  demo: DemoOrder,
+  context: {
+    regionId: string
+    salesChannelId: string
+    shippingOptionId: string
+    variantIds: Map<string, string>
+  }
+) {
+  // `metadata` is not in the workflow's input type, but goes to the cart
+  // (and from there to the order) like the other fields.
+  const cartInput = {
+    region_id: context.regionId,
+    sales_channel_id: context.salesChannelId,
+    currency_code: CURRENCY,
+    email: demo.email,
+    shipping_address: {
+      first_name: demo.first_name,
+      last_name: demo.last_name,
+      address_1: "Coolsingel 40",
+      city: "Rotterdam",
+      postal_code: "3011 AD",
+      country_code: "nl",
+    },
+    items: demo.items.map((item) => ({
+      variant_id: context.variantIds.get(item.sku)!,
+      quantity: item.quantity,
+    })),
+    metadata: { demo_seed: demo.key },
+  }
+  const { result: cart } = await createCartWorkflow(container).run({
+    input: cartInput as CreateCartWorkflowInput,
+  })
+  await addShippingMethodToCartWorkflow(container).run({
+    input: { cart_id: cart.id, options: [{ id: context.shippingOptionId }] },
+  })
+  await createPaymentCollectionForCartWorkflow(container).run({
+    input: { cart_id: cart.id },
+  })
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [withCollection],
+  } = await query.graph({
+    entity: "cart",
+    fields: ["id", "payment_collection.id"],
+    filters: { id: cart.id },
+  })
+  await createPaymentSessionsWorkflow(container).run({
+    input: {
+      payment_collection_id: withCollection.payment_collection!.id,
+      provider_id: "pp_system_default",
+    },
+  })
+  await completeCartWorkflow(container).run({ input: { id: cart.id } })
+}
+
+/**
+ * One fulfillment per location holding the order's on-hand units, for just
+ * those units: Stockroom refuses to ship backordered ones.
+ */
+async function fulfillOnHandUnits(container: MedusaContainer, orderId: string) {
+  const stockroom = container.resolve<StockroomService>(STOCKROOM)
+  const units = await stockroom.listInventoryUnits(
+    { order_id: orderId, state: "on_hand" },
+    { take: 1000 }
+  )
+  const byLocation = new Map<string | null, Map<string, number>>()
+  for (const unit of units) {
+    const lines = byLocation.get(unit.location_id) ?? new Map<string, number>()
+    lines.set(unit.line_item_id, (lines.get(unit.line_item_id) ?? 0) + unit.quantity)
+    byLocation.set(unit.location_id, lines)
+  }
+  for (const [location_id, lines] of byLocation) {
+    await createOrderFulfillmentWorkflow(container).run({
+      input: {
+        order_id: orderId,
+        ...(location_id ? { location_id } : {}),
+        items: [...lines].map(([id, quantity]) => ({ id, quantity })),
+      },
+    })
+  }
+}
+
+/**
+ * Manual movements as an admin makes them (`POST /admin/stock-movements`),
+ * each unless a movement with its note exists.
+ */
+async function ensureDemoMovements(
+  container: MedusaContainer,
+  locations: SeededLocation[],
+  adminUserId: string,
+  orders: PlacedDemoOrder[]
+) {
+  const stockroom = container.resolve<StockroomService>(STOCKROOM)
+  const variantIds = await variantIdsBySku(
+    container,
+    DEMO_MOVEMENTS.map((movement) => movement.sku)
+  )
+  for (const movement of DEMO_MOVEMENTS) {
+    const [existing] = await stockroom.listStockMovements(
+      { note: movement.note },
+      { take: 1 }
+    )
+    if (existing) {
+      continue
+    }
+    const variantId = variantIds.get(movement.sku)!
+    let location_id: string | null = null
+    if ("location" in movement.at) {
+      location_id = locationId(locations, movement.at.location)
+    } else {
+      const orderKey = movement.at.backorders_of
+      const order = orders.find((candidate) => candidate.key === orderKey)
+      const [unit] = order
+        ? await stockroom.listInventoryUnits(
+            { order_id: order.id, variant_id: variantId, state: "backordered" },
+            { take: 1 }
+          )
+        : []
+      location_id = unit?.location_id ?? null
+      if (!location_id) {
+        // Filled some other way since: nothing for this delivery to show.
+        continue
+      }
+    }
+    await runStockroomWorkflow(container, "stockroom-create-stock-movement", {
+      variant_id: variantId,
+      location_id,
+      quantity: movement.quantity,
+      reason: movement.reason,
+      note: movement.note,
+      actor_id: adminUserId,
+    })
+    const signed = `${movement.quantity > 0 ? "+" : ""}${movement.quantity}`
+    log(container, `stock movement ${signed} ${movement.sku} (${movement.reason})`)
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -812,6 +1237,64 @@ function variantsOf(product: DemoProduct): DemoVariant[] {
   })
 }
 
+type StockLevelRef = { inventory_item_id: string; location_id: string }
+
+/** What the seed uses of Stockroom's module service. */
+type StockroomService = {
+  listUntrackedLevels(limit?: number): Promise<StockLevelRef[]>
+  listDriftedStockItemIds(limit?: number): Promise<string[]>
+  listStockItems(
+    filters: { id: string[] },
+    config?: { select?: string[]; take?: number }
+  ): Promise<StockLevelRef[]>
+  listStockTransfers(
+    filters: { reference: string },
+    config?: { take?: number }
+  ): Promise<{ id: string }[]>
+  listStockMovements(
+    filters: { note: string },
+    config?: { take?: number }
+  ): Promise<{ id: string }[]>
+  listInventoryUnits(
+    filters: { order_id: string; state?: string; variant_id?: string },
+    config?: { take?: number }
+  ): Promise<
+    { line_item_id: string; location_id: string | null; quantity: number }[]
+  >
+}
+
+/** Runs one of Stockroom's workflows by id, as its admin routes do. */
+async function runStockroomWorkflow(
+  container: MedusaContainer,
+  workflowId: string,
+  input: Record<string, unknown>
+) {
+  const engine = container.resolve(Modules.WORKFLOW_ENGINE)
+  const { result } = await engine.run(workflowId, { input, throwOnError: true })
+  return result
+}
+
+async function variantIdsBySku(
+  container: MedusaContainer,
+  skus: string[]
+): Promise<Map<string, string>> {
+  const productModule = container.resolve(Modules.PRODUCT)
+  const variants = await productModule.listProductVariants(
+    { sku: [...new Set(skus)] },
+    { select: ["id", "sku"] }
+  )
+  const ids = new Map(variants.map((variant) => [variant.sku!, variant.id]))
+  const missing = skus.filter((sku) => !ids.has(sku))
+  if (missing.length) {
+    throw new Error(`Demo variants not found: ${missing.join(", ")}`)
+  }
+  return ids
+}
+
+function locationId(locations: SeededLocation[], key: DemoLocation["key"]): string {
+  return locations.find((location) => location.key === key)!.id
+}
+
 function toHandle(name: string) {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, "-")
 }
@@ -821,7 +1304,7 @@ function log(container: MedusaContainer, message: string) {
 }
 
 /** Tells `npm run demo` what to print (it passes the path; nothing is written otherwise). */
-function writeSummary(summary: Record<string, string>) {
+function writeSummary(summary: Record<string, unknown>) {
   const file = process.env.STOCKROOM_DEMO_SUMMARY
   if (!file) {
     return
