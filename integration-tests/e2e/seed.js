@@ -68,22 +68,31 @@ async function seed(baseUrl, admin) {
   if (!inventoryItem) {
     throw new Error(`no inventory item was created for variant ${variant.id}`)
   }
-  // Stockroom may already have stocked the item at every location (its
-  // propagate_all_variants option): set those levels, create the others.
-  const { inventory_levels } = await api.must(
-    "GET",
-    `/admin/inventory-items/${inventoryItem.id}/location-levels`
-  )
-  const existing = new Set(inventory_levels.map((level) => level.location_id))
+  // Stockroom stocks the new item at every location (propagate_all_variants)
+  // from the inventory-item event, a moment after the product exists: wait
+  // for those levels instead of racing them with a create of our own.
   const wanted = [
     { location_id: warehouse.id, stocked_quantity: 10 },
     { location_id: outlet.id, stocked_quantity: 3 },
   ]
+  let existing = new Set()
+  const levelsDeadline = Date.now() + 30000
+  while (Date.now() < levelsDeadline) {
+    const { inventory_levels } = await api.must(
+      "GET",
+      `/admin/inventory-items/${inventoryItem.id}/location-levels`
+    )
+    existing = new Set(inventory_levels.map((level) => level.location_id))
+    if (wanted.every((level) => existing.has(level.location_id))) {
+      break
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
   const missing = wanted.filter((level) => !existing.has(level.location_id))
   if (missing.length) {
-    await api.must("POST", `/admin/inventory-items/${inventoryItem.id}/location-levels/batch`, {
-      create: missing,
-    })
+    throw new Error(
+      `Stockroom did not stock ${inventoryItem.id} at ${missing.map((level) => level.location_id).join(", ")} within 30 s`
+    )
   }
   for (const level of wanted.filter((entry) => existing.has(entry.location_id))) {
     await api.must(

@@ -86,6 +86,26 @@ stockroomStoreRunner({
       })
     })
 
+    it("books a checkout as allocated even right after stock set in Medusa's own form", async () => {
+      // The level at 0 comes with the stock item Stockroom propagates to the location.
+      await waitFor(() => ledger.level(shirt.inventory_item_id!, location), "the propagated level")
+      await api.post(
+        `/admin/inventory-items/${shirt.inventory_item_id}/location-levels/${location}`,
+        { stocked_quantity: 5 },
+        { headers }
+      )
+      // No waiting: the level's own reconciliation may not have run yet.
+      const order = await placeOrder(api, store, [{ variant_id: shirt.id, quantity: 2 }])
+      await settled(api, headers)
+      const movements = await ledger.movements(shirt.inventory_item_id!, location)
+      expect(movements.map((m: any) => [m.kind, m.quantity, m.stocked_change, m.count_on_hand_after])).toEqual([
+        ["reconciled", 5, 5, 5],
+        ["allocated", -2, 0, 3],
+      ])
+      expect(movements[1]).toMatchObject({ originator_type: "order", originator_id: order.id })
+      expect(await states(order.id)).toEqual([["on_hand", 2]])
+    })
+
     it("fills all backorders from one receipt without a second stock change", async () => {
       const order = await placeOrder(api, store, [{ variant_id: shirt.id, quantity: 3 }])
       await settled(api, headers)

@@ -519,8 +519,9 @@ class StockroomModuleService extends MedusaService({
           actor_id: source.actor_id ?? null,
           reason: source.reason ?? null,
           note:
-            source.note ??
-            "Change made outside Stockroom, recorded when it was noticed",
+            source.note !== undefined
+              ? source.note
+              : "Change made outside Stockroom, recorded when it was noticed",
           metadata: source.metadata ?? null,
         })
       )
@@ -532,6 +533,18 @@ class StockroomModuleService extends MedusaService({
       const kind =
         attribution?.kind ?? classifyOutsideChange(stockedChange, quantity)
       book(kind, quantity, stockedChange, attribution ?? {})
+      return state
+    }
+    if (attribution.trust_expected) {
+      // The operation certainly made its change and nothing can have
+      // ledgered it yet (its events are not out): whatever else the level
+      // shows came first and is `reconciled`, then the operation's own part.
+      const expectedQuantity = attribution.expected_quantity ?? 0
+      const expectedStocked = attribution.expected_stocked_change ?? 0
+      const restQuantity = quantity - expectedQuantity
+      const restStocked = stockedChange - expectedStocked
+      book(classifyOutsideChange(restStocked, restQuantity), restQuantity, restStocked, {})
+      book(attribution.kind, expectedQuantity, expectedStocked, attribution)
       return state
     }
     // Book under the operation's kind only what it changed and the level
@@ -1468,6 +1481,7 @@ class StockroomModuleService extends MedusaService({
       const state = this.catchUpDrift_(item, level, pending, {
         stock_item_id: item.id,
         kind: "allocated",
+        trust_expected: true,
         expected_quantity: -ordered,
         expected_stocked_change: 0,
         originator_type: "order",
@@ -1561,6 +1575,7 @@ class StockroomModuleService extends MedusaService({
         inventory_item_id: item.inventory_item_id,
         location_id: input.location_id,
         kind: "shipped",
+        trust_expected: true,
         expected_quantity: 0,
         expected_stocked_change: -item.quantity,
         originator_type: "fulfillment",
@@ -1633,6 +1648,7 @@ class StockroomModuleService extends MedusaService({
         inventory_item_id: unit.inventory_item_id,
         location_id: unit.location_id,
         kind: "unshipped",
+        trust_expected: true,
         expected_quantity: 0,
         expected_stocked_change: quantity,
         originator_type: "fulfillment",
@@ -1708,6 +1724,7 @@ class StockroomModuleService extends MedusaService({
         inventory_item_id: unit.inventory_item_id,
         location_id: unit.location_id,
         kind: "released" as const,
+        trust_expected: true,
         expected_quantity: Number(unit.quantity),
         expected_stocked_change: 0,
         originator_type: "order" as const,

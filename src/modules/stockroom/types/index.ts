@@ -178,6 +178,12 @@ export type ReconcileStockItemInput = MovementAttribution & {
    */
   expected_quantity?: number
   expected_stocked_change?: number
+  /**
+   * The operation runs inside Medusa's own workflow, before its level
+   * events are out, so nothing can have ledgered its change yet: book the
+   * expected part in full (anything else first, as `reconciled`).
+   */
+  trust_expected?: boolean
 }
 
 export type StockItemRef = {
