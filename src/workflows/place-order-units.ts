@@ -20,14 +20,15 @@ export const placeOrderUnitsWorkflowId = "stockroom-place-order-units"
  */
 export const placeOrderUnitsWorkflow = createWorkflow(
   placeOrderUnitsWorkflowId,
-  (input: { order_id: string }) => {
+  (input: { order_id: string; within_checkout?: boolean }) => {
     const resolved = resolveOrderUnitLinesStep(input)
     const refs = transform({ resolved }, ({ resolved }) => resolved.refs)
     ensureStockItemsStep(refs)
-    const placeInput = transform({ resolved }, ({ resolved }) => ({
+    const placeInput = transform({ input, resolved }, ({ input, resolved }) => ({
       order_id: resolved.order_id,
       ordered_at: resolved.ordered_at,
       lines: resolved.lines,
+      within_checkout: !!input.within_checkout,
     }))
     const result = placeOrderUnitsStep(placeInput)
     const results = transform({ result }, ({ result }) => [result])

@@ -1481,7 +1481,7 @@ class StockroomModuleService extends MedusaService({
       const state = this.catchUpDrift_(item, level, pending, {
         stock_item_id: item.id,
         kind: "allocated",
-        trust_expected: true,
+        trust_expected: !!input.within_checkout,
         expected_quantity: -ordered,
         expected_stocked_change: 0,
         originator_type: "order",

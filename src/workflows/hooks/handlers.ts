@@ -61,7 +61,7 @@ export async function orderCreatedHandler(
   { container }: HookContext
 ) {
   const { result } = await placeOrderUnitsWorkflow(container).run({
-    input: { order_id },
+    input: { order_id, within_checkout: true },
   })
   return new StepResponse(result.created, result.created ? order_id : undefined)
 }

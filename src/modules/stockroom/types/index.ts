@@ -243,6 +243,12 @@ export type PlaceOrderUnitsInput = {
   order_id: string
   ordered_at: Date | string
   lines: OrderUnitLineInput[]
+  /**
+   * Called from inside Medusa's checkout (its events not yet out), so the
+   * reservation is booked in full as `allocated`; from an event, only what
+   * the ledger does not already show.
+   */
+  within_checkout?: boolean
 }
 
 export type ShipFulfillmentUnitsInput = {
