@@ -16,7 +16,7 @@
  * (default localhost:5432, user postgres; an embedded PostgreSQL when none
  * answers), BENCH_WARMUP (200), BENCH_SAMPLES (300), BENCH_CLIENTS (16),
  * BENCH_SECONDS (10 per side), BENCH_ITEMS ("1000,10000"),
- * BENCH_CHECKOUT_WARMUP (20), BENCH_CHECKOUTS (100), BENCH_BACKORDERS
+ * BENCH_CHECKOUT_WARMUP (10), BENCH_CHECKOUTS (100), BENCH_BACKORDERS
  * ("10x20x5,100x20x5": orders × units each, small then large),
  * BENCH_ORDER_CONCURRENCY (8).
  */
@@ -91,7 +91,7 @@ const config = {
   seconds: envNumber("BENCH_SECONDS", 10),
   rounds: 2,
   items: (process.env.BENCH_ITEMS || "1000,10000").split(",").map(Number),
-  checkoutWarmup: envNumber("BENCH_CHECKOUT_WARMUP", 20),
+  checkoutWarmup: envNumber("BENCH_CHECKOUT_WARMUP", 10),
   checkouts: envNumber("BENCH_CHECKOUTS", 100),
   backorders: parseBackorders(process.env.BENCH_BACKORDERS || "10x20x5,100x20x5"),
   orderConcurrency: envNumber("BENCH_ORDER_CONCURRENCY", 8),
