@@ -575,12 +575,12 @@ function unitsRows(u) {
     for (const f of u.fill) {
       rows.push({
         metric: `backorder fill, ${thousands(f.units)} units (1 receipt)`,
-        stockroom: s(f.seconds),
+        stockroom: ms(f.seconds * 1000),
       })
     }
     rows.push({
       metric: "receipt with nothing to fill, median",
-      stockroom: s(median([small.baselineSeconds, large.baselineSeconds])),
+      stockroom: ms(1000 * median([small.baselineSeconds, large.baselineSeconds])),
     })
     const growth = large.seconds / small.seconds
     const expected = large.units / small.units
@@ -619,7 +619,7 @@ function unitsDetails(u) {
         `  ${f.allOnHand && f.audit.ok ? "ok  " : "FAIL"} fill ${f.units} units ` +
         `(${f.orders} orders × ${f.lines} lines × ${f.unitsPerLine}, ${f.unitRows} unit rows; ` +
         `placed in ${s(f.placingSeconds)}): ` +
-        `receipt answered in ${s(f.seconds)} (${s(f.baselineSeconds)} with nothing to fill) with ` +
+        `receipt answered in ${ms(f.seconds * 1000)} (${ms(f.baselineSeconds * 1000)} with nothing to fill) with ` +
         `${f.filledAtResponse} on_hand, store idle after ` +
         `${s(f.busyFor)}; afterwards ${f.onHand} on_hand ${JSON.stringify(f.after)}, audit ok=${f.audit.ok} ` +
         `(${f.audit.checked} stock items)`
