@@ -578,7 +578,7 @@ function unitsRows(u) {
       })
     }
     rows.push({
-      metric: "same receipts, nothing to fill (1k / 10k)",
+      metric: `same receipts, nothing to fill (${thousands(small.units)} / ${thousands(large.units)})`,
       stockroom: `${(small.baselineSeconds * 1000).toFixed(1)} / ${ms(large.baselineSeconds * 1000)}`,
     })
     const growth = large.seconds / small.seconds
