@@ -1,38 +1,65 @@
 #!/usr/bin/env node
 /**
- * npm run bench: builds the plugin, boots a store with it on a fresh
- * database, and measures Stockroom against Medusa's own equivalent in the
- * same run (see bench/README.md). Prints ratios; never asserts a speed. Exits
- * non-zero only when something broke or the ledger lost a unit.
+ * npm run bench: builds the plugin, boots stores on fresh databases, and
+ * measures Stockroom against Medusa's own equivalent in the same run (see
+ * bench/README.md). Prints ratios; never asserts a speed. Exits non-zero
+ * only when something broke, the ledger lost a unit or a backorder fill
+ * left a unit behind.
+ *
+ * Groups (all by default; `npm run bench -- --only=units` or
+ * `--only=ledger,checkout`): ledger (movement latency, hot item, location
+ * propagation), checkout (a checkout with and without the plugin),
+ * backorders (one receipt filling 1,000 / 10,000 backordered units);
+ * `units` = checkout + backorders.
  *
  * Environment (all optional): DB_HOST / DB_PORT / DB_USERNAME / DB_PASSWORD
  * (default localhost:5432, user postgres; an embedded PostgreSQL when none
  * answers), BENCH_WARMUP (200), BENCH_SAMPLES (300), BENCH_CLIENTS (16),
- * BENCH_SECONDS (10 per side), BENCH_ITEMS ("1000,10000").
+ * BENCH_SECONDS (10 per side), BENCH_ITEMS ("1000,10000"),
+ * BENCH_CHECKOUT_WARMUP (10), BENCH_CHECKOUTS (100), BENCH_BACKORDERS
+ * ("10x20x5,100x20x5": orders × units each, small then large),
+ * BENCH_ORDER_CONCURRENCY (8).
  */
 const fs = require("fs")
-const http = require("http")
 const os = require("os")
 const path = require("path")
 const { Client } = require("pg")
-const {
-  databaseUrl,
-  ensurePostgres,
-  freePort,
-} = require("../scripts/lib/postgres")
-const { AdminClient } = require("./lib/admin-client")
-const { start, run, stopAll, waitFor, settle } = require("./lib/processes")
+const { ensurePostgres } = require("../scripts/lib/postgres")
+const { run, stopAll } = require("./lib/processes")
+const { BenchStore, medusaBin } = require("./lib/store")
+const { setUpShop } = require("./lib/storefront")
 const { measureMovementLatency } = require("./scenarios/movement-latency")
 const { measureHotItemThroughput } = require("./scenarios/hot-item-throughput")
 const {
   timeStockroomPropagation,
   timeMedusaBatchLevels,
 } = require("./scenarios/location-propagation")
+const { measureCheckoutOverhead } = require("./scenarios/checkout-overhead")
+const { placeBackorders, timeBackorderFill } = require("./scenarios/backorder-fill")
 const { printTable } = require("./lib/table")
 
 const root = path.resolve(__dirname, "..")
 const storeDir = path.join(__dirname, "store")
-const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
+const plainStoreDir = path.join(__dirname, "store-plain")
+
+const GROUPS = ["ledger", "checkout", "backorders"]
+const ALIASES = { units: ["checkout", "backorders"], all: GROUPS }
+function parseGroups(argv) {
+  const only = argv.find((arg) => arg.startsWith("--only="))
+  if (!only) {
+    return new Set(GROUPS)
+  }
+  const chosen = new Set()
+  for (const name of only.slice("--only=".length).split(",").filter(Boolean)) {
+    const names = ALIASES[name] ?? (GROUPS.includes(name) ? [name] : null)
+    if (!names) {
+      throw new Error(`unknown group "${name}" in ${only}; groups: ${[...GROUPS, ...Object.keys(ALIASES)].join(", ")}`)
+    }
+    names.forEach((n) => chosen.add(n))
+  }
+  return chosen
+}
+const groups = parseGroups(process.argv.slice(2))
 
 const envNumber = (name, fallback) => {
   const value = Number(process.env[name] ?? fallback)
@@ -41,6 +68,21 @@ const envNumber = (name, fallback) => {
   }
   return value
 }
+const parseBackorders = (text) => {
+  const sizes = text.split(",").map((part) => {
+    const [orders, lines, unitsPerLine] = part.split("x").map(Number)
+    return { orders, lines, unitsPerLine, rows: orders * lines, units: orders * lines * unitsPerLine }
+  })
+  if (
+    sizes.length !== 2 ||
+    !sizes.every((s) => [s.orders, s.lines, s.unitsPerLine].every((n) => Number.isInteger(n) && n > 0))
+  ) {
+    throw new Error(
+      'BENCH_BACKORDERS must be two sizes "<orders>x<lines each>x<units per line>", e.g. 10x20x5,100x20x5'
+    )
+  }
+  return sizes
+}
 const config = {
   warmup: envNumber("BENCH_WARMUP", 200),
   samples: envNumber("BENCH_SAMPLES", 300),
@@ -48,18 +90,18 @@ const config = {
   seconds: envNumber("BENCH_SECONDS", 10),
   rounds: 2,
   items: (process.env.BENCH_ITEMS || "1000,10000").split(",").map(Number),
+  checkoutWarmup: envNumber("BENCH_CHECKOUT_WARMUP", 10),
+  checkouts: envNumber("BENCH_CHECKOUTS", 100),
+  backorders: parseBackorders(process.env.BENCH_BACKORDERS || "10x20x5,100x20x5"),
+  orderConcurrency: envNumber("BENCH_ORDER_CONCURRENCY", 8),
 }
 if (config.items.length !== 2 || !config.items.every((n) => Number.isInteger(n) && n >= 4)) {
   throw new Error("BENCH_ITEMS must be two whole numbers ≥ 4, e.g. 1000,10000")
 }
 
-const ADMIN = { email: "bench@stockroom.test", password: "stockroom-bench" }
-const databaseName = `stockroom_bench_${process.pid}`
 const runDir = fs.mkdtempSync(path.join(os.tmpdir(), "stockroom-bench-"))
 const logFile = path.join(runDir, "medusa.log")
-const HEALTH_TIMEOUT_MS = 3 * 60 * 1000
 const PROPAGATION_TIMEOUT_MS = 5 * 60 * 1000
-const IDLE_WINDOW_MS = 1500
 const LAST_LEDGER_WAIT_MS = 30 * 1000
 
 const startedAt = Date.now()
@@ -69,10 +111,8 @@ const log = (message) => {
 }
 
 let postgres = null
-let databaseCreated = false
-let db = null
-let client = null
 let cleaning = null
+const stores = []
 
 async function adminQuery(sql) {
   const admin = new Client({ ...postgres.connection, database: "postgres" })
@@ -84,20 +124,28 @@ async function adminQuery(sql) {
   }
 }
 
-/** Stops the store and everything else this run started; drops its database. */
+function newStore(label, dir, suffix) {
+  const store = new BenchStore({
+    label,
+    dir,
+    database: `stockroom_bench_${process.pid}${suffix}`,
+    postgres,
+    logFile,
+    adminQuery,
+    log,
+  })
+  stores.push(store)
+  return store
+}
+
+/** Stops every store and everything else this run started; drops the databases. */
 function cleanUp() {
   if (!cleaning) {
     cleaning = (async () => {
-      client?.close()
-      await db?.end().catch(() => {})
+      await Promise.all(stores.map((store) => store.stop().catch(() => {})))
       await stopAll()
-      if (databaseCreated) {
-        try {
-          await adminQuery(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`)
-          log(`dropped database ${databaseName}`)
-        } catch (err) {
-          console.error(`[bench] could not drop database ${databaseName}: ${err.message}`)
-        }
+      for (const store of stores) {
+        await store.close()
       }
       await postgres?.stop()
     })()
@@ -118,17 +166,6 @@ function onSignal(signal) {
   })
 }
 
-function healthy(port) {
-  return new Promise((resolve) => {
-    const request = http.get({ host: "localhost", port, path: "/health", timeout: 2000 }, (res) => {
-      res.resume()
-      resolve(res.statusCode === 200)
-    })
-    request.on("timeout", () => request.destroy())
-    request.on("error", () => resolve(false))
-  })
-}
-
 async function main() {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     process.on(signal, () => onSignal(signal))
@@ -142,52 +179,50 @@ async function main() {
     }
   }, 1000).unref()
 
+  log(`groups: ${GROUPS.filter((g) => groups.has(g)).join(", ")}`)
   log(`store log: ${logFile}`)
   log("building the plugin (medusa plugin:build)")
   await run("medusa plugin:build", medusaBin, ["plugin:build"], { cwd: root, logFile })
-
   postgres = await ensurePostgres({ signalHandlers: false, log })
-  await adminQuery(`CREATE DATABASE "${databaseName}"`)
-  databaseCreated = true
-  const url = databaseUrl(postgres.connection, databaseName)
-  const port = await freePort()
-  const storeEnv = {
-    DATABASE_URL: url,
-    PORT: String(port),
-    LOG_LEVEL: "error",
-    MEDUSA_DISABLE_TELEMETRY: "true",
-    NODE_ENV: "production",
-  }
-  const inStore = { cwd: storeDir, env: storeEnv, logFile }
 
-  log(`migrating database ${databaseName} (medusa db:migrate)`)
-  await run("medusa db:migrate", medusaBin, ["db:migrate"], inStore)
-  log("creating the admin user (medusa user)")
-  await run("medusa user", medusaBin, ["user", "-e", ADMIN.email, "-p", ADMIN.password], inStore)
-  const [smallCount, largeCount] = config.items
-  log(`seeding ${smallCount} inventory items (medusa exec)`)
-  await run("seeding", medusaBin, ["exec", "./seed-inventory-items.js", String(smallCount)], inStore)
-
-  log(`starting the store (medusa start) on port ${port}`)
-  const server = start(medusaBin, ["start"], inStore)
-  let serverExit = null
-  server.exited.then((result) => (serverExit = result))
-  const ready = await waitFor(
-    async () => serverExit !== null || (await healthy(port)),
-    HEALTH_TIMEOUT_MS,
-    500
-  )
-  if (serverExit !== null || !ready) {
-    throw new Error(
-      serverExit !== null
-        ? `medusa start exited (${serverExit}) before answering /health; see ${logFile}`
-        : `medusa start did not answer /health within ${HEALTH_TIMEOUT_MS / 1000} s; see ${logFile}`
-    )
+  const sizes = { smallCount: config.items[0], largeCount: config.items[1] }
+  let ledger = null
+  let units = null
+  if (groups.has("ledger")) {
+    const store = newStore("Stockroom", storeDir, "")
+    await store.prepare()
+    log(`seeding ${sizes.smallCount} inventory items (medusa exec)`)
+    await store.exec("seeding", "./seed-inventory-items.js", [sizes.smallCount])
+    await store.start()
+    ledger = await ledgerGroup(store, sizes)
+    // The next group gets the machine to itself.
+    await store.close()
   }
-  client = new AdminClient(`http://localhost:${port}`)
-  await client.login(ADMIN.email, ADMIN.password)
-  db = new Client({ connectionString: url })
-  await db.connect()
+  if (groups.has("checkout") || groups.has("backorders")) {
+    units = await unitsGroup()
+  }
+
+  const rows = [
+    ...(ledger ? ledgerRows(ledger, sizes) : []),
+    ...(units ? unitsRows(units) : []),
+  ]
+  console.log("")
+  printTable(rows)
+  let ok = true
+  if (ledger) {
+    ok = ledgerDetails(ledger, sizes) && ok
+  }
+  if (units) {
+    ok = unitsDetails(units) && ok
+  }
+  log(`done in ${Math.round((Date.now() - startedAt) / 1000)} s`)
+  return ok
+}
+
+/** Movement latency, hot-item throughput and location propagation. */
+async function ledgerGroup(store, { smallCount, largeCount }) {
+  const client = store.client
+  const db = store.db
   // Counts the bench's own queries, so they can be taken out of the
   // database's transaction count.
   let benchQueries = 0
@@ -212,12 +247,7 @@ async function main() {
   // Resolves with roughly how long the store stayed busy (seconds, to
   // within one idle window) after `sinceNs`: background subscriber work a
   // measurement leaves behind.
-  const quiet = async (what, sinceNs = process.hrtime.bigint()) => {
-    if (!(await settle(server.pid, { windowMs: IDLE_WINDOW_MS }))) {
-      log(`warning: the store was still busy ${what} after 2 minutes; measuring anyway`)
-    }
-    return Math.max(0, Number(process.hrtime.bigint() - sinceNs) / 1e9 - IDLE_WINDOW_MS / 1000)
-  }
+  const quiet = (what, sinceNs) => store.quiet(what, sinceNs)
 
   const results = {}
   const propagate = async (items) => {
@@ -278,20 +308,17 @@ async function main() {
 
   // 3 (second half). Grow the catalogue outside the measurement, then again.
   log(`seeding up to ${largeCount} inventory items (medusa exec)`)
-  await run("seeding", medusaBin, ["exec", "./seed-inventory-items.js", String(largeCount)], inStore)
+  await store.exec("seeding", "./seed-inventory-items.js", [largeCount])
   log("seeded; waiting for the store to be idle")
   await quiet("after seeding")
   log(`location propagation: ${largeCount} inventory items`)
   results.propagateLarge = await propagate(largeCount)
   results.finalAudit = await client.ok("GET", "/admin/stockroom/audit")
   results.batchLarge = await medusaBatch(largeCount, { last: true })
-
-  const healthyLedger = report(results, { smallCount, largeCount })
-  log(`done in ${Math.round((Date.now() - startedAt) / 1000)} s`)
-  return healthyLedger
+  return results
 }
 
-function report(r, { smallCount, largeCount }) {
+function ledgerRows(r, { smallCount, largeCount }) {
   const ms = (v) => `${v.toFixed(1)} ms`
   const s = (v) => `${v.toFixed(2)} s`
   const perSecond = (v) => `${v.toFixed(1)} req/s`
@@ -342,8 +369,13 @@ function report(r, { smallCount, largeCount }) {
       goal: `~${(largeCount / smallCount).toFixed(0)}× = linear`,
     },
   ]
-  console.log("")
-  printTable(rows)
+  return rows
+}
+
+function ledgerDetails(r, { smallCount, largeCount }) {
+  const s = (v) => `${v.toFixed(2)} s`
+  const thousands = (n) => n.toLocaleString("en-US")
+  const t = r.throughput
   // The propagation rows stop when the last stock item exists; say so when
   // the store kept working much longer than that.
   for (const [items, result] of [[smallCount, r.propagateSmall], [largeCount, r.propagateLarge]]) {
@@ -441,15 +473,181 @@ function report(r, { smallCount, largeCount }) {
   return allGood
 }
 
+/**
+ * The inventory-unit measurements, on two fresh stores seeded alike through
+ * the admin API: bench/store (with Stockroom) and bench/store-plain
+ * (without), both running; the plain one only for the checkout comparison.
+ */
+async function unitsGroup() {
+  const variants = [
+    { key: "checkout", stocked: 1000000 },
+    ...["small", "large"].map((key, i) => ({
+      key,
+      stocked: 0,
+      variants: config.backorders[i].lines,
+    })),
+  ]
+  const withPlugin = newStore("Stockroom", storeDir, "_units")
+  const plain = groups.has("checkout") ? newStore("plain Medusa", plainStoreDir, "_plain") : null
+  const both = [withPlugin, plain].filter(Boolean)
+  // Two cores: one migration each at once, one boot each at once.
+  await Promise.all(both.map((store) => store.prepare()))
+  await Promise.all(both.map((store) => store.start()))
+  log("setting up the shop (region, channel, key, location, shipping, product) in each store")
+  const setups = []
+  for (const store of both) {
+    await store.quiet("after boot")
+    setups.push(await setUpShop(store, variants))
+  }
+  const shops = both.map((store, i) => store.storefront(setups[i].publishable_key))
+  const results = {}
+  try {
+    if (plain) {
+      log(
+        `checkout: ${config.checkoutWarmup} warm-up + ${config.checkouts} measured checkouts per side, ` +
+          "alternating blocks (Stockroom, plain Medusa)"
+      )
+      results.checkout = await measureCheckoutOverhead({
+        sides: both.map((store, i) => ({ store, setup: setups[i], shop: shops[i] })),
+        warmup: config.checkoutWarmup,
+        samples: config.checkouts,
+        log,
+      })
+      // The backorder runs need the machine to themselves.
+      await plain.stop()
+    }
+    if (groups.has("backorders")) {
+      const [small, large] = config.backorders
+      results.fill = []
+      for (const [key, size] of [["small", small], ["large", large]]) {
+        log(
+          `backorders: placing ${size.orders} orders × ${size.lines} lines × ${size.unitsPerLine} units ` +
+            `(${size.units} units) through the store API, ${config.orderConcurrency} in flight`
+        )
+        const placed = await placeBackorders(shops[0], setups[0], {
+          key,
+          orders: size.orders,
+          lines: size.lines,
+          quantity: size.unitsPerLine,
+          concurrency: config.orderConcurrency,
+          log,
+        })
+        await withPlugin.quiet("after placing orders")
+        log(`backorders: one receipt of +${size.units} filling ${size.units} backordered units`)
+        const fill = await timeBackorderFill(withPlugin, setups[0], { key, units: size.units })
+        results.fill.push({ ...size, ...fill, placingSeconds: placed.seconds })
+      }
+    }
+  } finally {
+    shops.forEach((shop) => shop.close())
+  }
+  await Promise.all(both.map((store) => store.close()))
+  return results
+}
+
+function unitsRows(u) {
+  const ms = (v) => `${v.toFixed(1)} ms`
+  const s = (v) => `${v.toFixed(2)} s`
+  const thousands = (n) => n.toLocaleString("en-US")
+  const rows = []
+  if (u.checkout) {
+    const [sr, plain] = u.checkout
+    rows.push(
+      {
+        metric: "checkout (add + complete), median",
+        stockroom: ms(sr.median),
+        medusa: ms(plain.median),
+        ratio: sr.median / plain.median,
+        goal: "≤ 1.15×",
+        met: sr.median / plain.median <= 1.15,
+      },
+      {
+        metric: "checkout (add + complete), p95",
+        stockroom: ms(sr.p95),
+        medusa: ms(plain.p95),
+        ratio: sr.p95 / plain.p95,
+      }
+    )
+  }
+  if (u.fill) {
+    const [small, large] = u.fill
+    for (const f of u.fill) {
+      rows.push({
+        metric: `backorder fill, ${thousands(f.units)} units (1 receipt)`,
+        stockroom: ms(f.seconds * 1000),
+      })
+    }
+    rows.push({
+      metric: `same receipts, nothing to fill (${thousands(small.units)} / ${thousands(large.units)})`,
+      stockroom: `${(small.baselineSeconds * 1000).toFixed(1)} / ${ms(large.baselineSeconds * 1000)}`,
+    })
+    const growth = large.seconds / small.seconds
+    const expected = large.units / small.units
+    rows.push({
+      metric: `fill growth ${thousands(large.units)} / ${thousands(small.units)}`,
+      stockroom: `${growth.toFixed(1)}×`,
+      goal: `~${expected.toFixed(0)}× = linear`,
+    })
+  }
+  return rows
+}
+
+function unitsDetails(u) {
+  let ok = true
+  const ms = (v) => `${v.toFixed(1)} ms`
+  const s = (v) => `${v.toFixed(2)} s`
+  console.log("")
+  console.log("Inventory units")
+  if (u.checkout) {
+    const [sr, plain] = u.checkout
+    console.log(
+      `  checkout: ${sr.n} per side after ${config.checkoutWarmup} warm-up checkouts; timed = ` +
+        "POST /store/carts/:id/line-items + POST /store/carts/:id/complete (cart, shipping method, " +
+        "payment collection and session in between, untimed); 1 unit of an in-stock variant, a new guest each"
+    )
+    for (const [side, r] of [["Stockroom", sr], ["plain Medusa", plain]]) {
+      console.log(
+        `    ${side.padEnd(13)} median add to cart ${ms(r.addMedian)}, complete ${ms(r.completeMedian)}, ` +
+          `whole checkout (6 requests) ${ms(r.totalMedian)}`
+      )
+    }
+  }
+  if (u.fill) {
+    for (const f of u.fill) {
+      const line =
+        `  ${f.allOnHand && f.audit.ok ? "ok  " : "FAIL"} fill ${f.units} units ` +
+        `(${f.orders} orders × ${f.lines} lines × ${f.unitsPerLine}, ${f.unitRows} unit rows; ` +
+        `placed in ${s(f.placingSeconds)}): ` +
+        `receipt answered in ${ms(f.seconds * 1000)} (${ms(f.baselineSeconds * 1000)} with nothing to fill) with ` +
+        `${f.filledAtResponse} on_hand, store idle after ` +
+        `${s(f.busyFor)}; afterwards ${f.onHand} on_hand ${JSON.stringify(f.after)}, audit ok=${f.audit.ok} ` +
+        `(${f.audit.checked} stock items)`
+      if (f.allOnHand && f.audit.ok && f.filledAtResponse === f.units) {
+        console.log(line)
+      } else {
+        ok = false
+        console.error(line)
+        for (const problem of f.audit.ok ? [] : f.audit.problems.slice(0, 10)) {
+          console.error(`         ${problem.message}`)
+        }
+        if (f.filledAtResponse !== f.units) {
+          console.error(`         only ${f.filledAtResponse} of ${f.units} units were on_hand when the receipt answered`)
+        }
+      }
+    }
+  }
+  return ok
+}
+
 main()
-  .then(async (ledgerOk) => {
+  .then(async (ok) => {
     await cleanUp()
-    if (ledgerOk) {
+    if (ok) {
       fs.rmSync(runDir, { recursive: true, force: true })
     } else {
       console.error(`[bench] store log kept: ${logFile}`)
     }
-    process.exit(ledgerOk ? 0 : 1)
+    process.exit(ok ? 0 : 1)
   })
   .catch(async (err) => {
     if (signaled) {

@@ -6,8 +6,9 @@
 const http = require("http")
 
 class AdminClient {
-  constructor(baseUrl, { maxSockets = 32 } = {}) {
+  constructor(baseUrl, { maxSockets = 32, headers = {} } = {}) {
     this.base = new URL(baseUrl)
+    this.headers = headers
     this.agent = new http.Agent({ keepAlive: true, maxSockets })
     this.token = null
   }
@@ -18,7 +19,7 @@ class AdminClient {
    */
   request(method, path, body) {
     const payload = body === undefined ? null : Buffer.from(JSON.stringify(body))
-    const headers = { accept: "application/json" }
+    const headers = { accept: "application/json", ...this.headers }
     if (payload) {
       headers["content-type"] = "application/json"
       headers["content-length"] = payload.length
