@@ -4,7 +4,8 @@ import type {
 } from "@medusajs/framework/http"
 import { STOCKROOM_MODULE } from "../../../modules/stockroom/types"
 import type StockroomModuleService from "../../../modules/stockroom/service"
-import { asArray, definedFilters, withOrderAndVariant } from "../inventory-units/helpers"
+import { asArray } from "../../query-values"
+import { definedFilters, withOrderAndVariant } from "../inventory-units/helpers"
 import type { AdminGetBackordersParamsType } from "../inventory-units/validators"
 
 /**

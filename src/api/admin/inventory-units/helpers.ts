@@ -2,9 +2,6 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { InventoryUnitDTO } from "../../../modules/stockroom/types"
 
-export const asArray = (value?: string | string[]) =>
-  value === undefined ? undefined : Array.isArray(value) ? value : [value]
-
 /** Drops undefined filters so the module's list gets only real ones. */
 export function definedFilters(filters: Record<string, string[] | undefined>) {
   return Object.fromEntries(

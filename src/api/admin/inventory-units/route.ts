@@ -4,7 +4,8 @@ import type {
 } from "@medusajs/framework/http"
 import { STOCKROOM_MODULE } from "../../../modules/stockroom/types"
 import type StockroomModuleService from "../../../modules/stockroom/service"
-import { asArray, definedFilters } from "./helpers"
+import { asArray } from "../../query-values"
+import { definedFilters } from "./helpers"
 import type { AdminGetInventoryUnitsParamsType } from "./validators"
 
 /** GET /admin/inventory-units — units with filters, oldest order first. */

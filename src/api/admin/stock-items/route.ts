@@ -6,9 +6,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { STOCKROOM_MODULE } from "../../../modules/stockroom/types"
 import type StockroomModuleService from "../../../modules/stockroom/service"
 import type { AdminGetStockItemsParamsType } from "./validators"
-
-const asArray = (value?: string | string[]) =>
-  value === undefined ? undefined : Array.isArray(value) ? value : [value]
+import { asArray } from "../../query-values"
 
 /** GET /admin/stock-items — stock items with their live counts. */
 export const GET = async (

@@ -9,9 +9,7 @@ import type {
   AdminGetStockMovementsParamsType,
   AdminStockMovementFiltersType,
 } from "./validators"
-
-const asArray = (value?: string | string[]) =>
-  value === undefined ? undefined : Array.isArray(value) ? value : [value]
+import { asArray } from "../../query-values"
 
 const ORDERABLE = new Set(["created_at", "sequence", "quantity", "kind"])
 

@@ -8,9 +8,7 @@ import {
 } from "../../../modules/stockroom/types"
 import type StockroomModuleService from "../../../modules/stockroom/service"
 import type { AdminGetStockTransfersParamsType } from "./validators"
-
-const asArray = (value?: string | string[]) =>
-  value === undefined ? undefined : Array.isArray(value) ? value : [value]
+import { asArray } from "../../query-values"
 
 const ORDERABLE = new Set(["created_at", "updated_at", "reference", "id"])
 
