@@ -395,6 +395,40 @@ stockroomStoreRunner({
       expect(movements.filter((m: any) => m.kind === "allocated")).toHaveLength(2)
     })
 
+    it("gives a converted draft order its units and allocated movement from order.placed", async () => {
+      await receive(shirt, 1)
+      const {
+        data: { draft_order: draft },
+      } = await api.post(
+        "/admin/draft-orders",
+        {
+          email: "phone-order@stockroom.test",
+          region_id: store.regionId,
+          sales_channel_id: store.salesChannelId,
+          items: [{ variant_id: shirt.id, quantity: 3 }],
+          shipping_address: {
+            first_name: "Phone",
+            last_name: "Order",
+            address_1: "Street 2",
+            city: "Utrecht",
+            postal_code: "3500 AA",
+            country_code: "nl",
+          },
+        },
+        { headers }
+      )
+      await api.post(`/admin/draft-orders/${draft.id}/convert-to-order`, {}, { headers })
+      await waitFor(async () => (await ledger.units({ order_id: draft.id })).length > 0, "the order's units")
+      await settled(api, headers)
+
+      expect(await totals(draft.id)).toEqual({ on_hand: 1, backordered: 2 })
+      const movements = await ledger.movements(shirt.inventory_item_id!, location)
+      expect(movements.map((m: any) => [m.kind, m.quantity, m.stocked_change, m.originator_id])).toEqual([
+        ["received", 1, 1, expect.any(String)],
+        ["allocated", -3, 0, draft.id],
+      ])
+    })
+
     it("refuses anonymous callers on the unit routes", async () => {
       for (const path of ["/admin/inventory-units", "/admin/backorders", "/admin/orders/order_x/inventory-units"]) {
         expect((await expectFailure(api.get(path))).status).toBe(401)
