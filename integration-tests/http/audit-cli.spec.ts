@@ -104,7 +104,7 @@ stockroomStoreRunner({
 
     it("prints a clean line and exits 0 when the ledger agrees with Medusa", async () => {
       const { code, output } = await runAudit(dbConfig.clientUrl)
-      expect(output).toMatch(/Stockroom audit: OK — \d+ stock item\(s\) checked, invariants 1–4 hold/)
+      expect(output).toMatch(/Stockroom audit: OK — \d+ stock item\(s\) checked, invariants 1–5 hold/)
       expect(output).not.toContain("BREACH")
       expect(code).toBe(0)
     })

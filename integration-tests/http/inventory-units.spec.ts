@@ -106,6 +106,28 @@ stockroomStoreRunner({
       expect(await states(order.id)).toEqual([["on_hand", 2]])
     })
 
+    it("audits that units add up to each order line (invariant 5)", async () => {
+      await receive(shirt, 2)
+      const order = await placeOrder(api, store, [{ variant_id: shirt.id, quantity: 2 }])
+      await settled(api, headers)
+      // A unit row lost behind Stockroom's back.
+      await dbConnection.raw(
+        "update inventory_unit set quantity = quantity - 1 where order_id = ?",
+        [order.id]
+      )
+      const { data } = await api.get("/admin/stockroom/audit", { headers })
+      expect(data.ok).toBe(false)
+      expect(data.problems).toEqual([
+        expect.objectContaining({
+          invariant: 5,
+          inventory_item_id: shirt.inventory_item_id,
+          expected: 2,
+          actual: 1,
+          message: expect.stringContaining(order.items[0].id),
+        }),
+      ])
+    })
+
     it("fills all backorders from one receipt without a second stock change", async () => {
       const order = await placeOrder(api, store, [{ variant_id: shirt.id, quantity: 3 }])
       await settled(api, headers)

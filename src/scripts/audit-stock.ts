@@ -7,6 +7,7 @@ const INVARIANTS: Record<AuditProblem["invariant"], string> = {
   2: "balances chain in sequence order",
   3: "movements never edited or removed",
   4: "on_hand units within on hand, backorders filled",
+  5: "units add up to each order line",
 }
 
 /** One breach on one line, with the ids and the numbers that disagree. */
@@ -19,7 +20,7 @@ export function describeProblem(problem: AuditProblem): string {
 }
 
 /**
- * Checks the stock ledger's invariants 1–4 from a store's command line:
+ * Checks the stock ledger's invariants 1–5 from a store's command line:
  *
  *   npx medusa exec ./node_modules/medusa-plugin-stockroom/.medusa/server/src/scripts/audit-stock.js
  *
@@ -33,7 +34,7 @@ export default async function auditStock({ container }: ExecArgs) {
   // line that LOG_LEVEL could silence.
   if (ok) {
     process.stdout.write(
-      `Stockroom audit: OK — ${checked} stock item(s) checked, invariants 1–4 hold\n`
+      `Stockroom audit: OK — ${checked} stock item(s) checked, invariants 1–5 hold\n`
     )
     return
   }

@@ -1007,7 +1007,7 @@ class StockroomModuleService extends MedusaService({
   // ---------------------------------------------------------------------
 
   /**
-   * Checks invariants 1–4 for every stock item: the ledger sums equal
+   * Checks invariants 1–5 for every stock item: the ledger sums equal
    * Medusa's level, each movement's balances are the running sums in
    * sequence order, and no movement was edited or removed.
    */
@@ -1138,6 +1138,41 @@ class StockroomModuleService extends MedusaService({
           : `on_hand units hold ${row.on_hand_units} but only ${row.stocked} are on hand`,
         expected: waiting ? row.on_hand_units : row.stocked,
         actual: waiting ? row.stocked : row.on_hand_units,
+      })
+    }
+    // Invariant 5: per order line and inventory item, the units that are
+    // not canceled add up to the line quantity × the kit's required quantity
+    // (canceled orders excluded: all their unshipped units are canceled).
+    const lineBreaches = await manager.execute(
+      `SELECT u.order_id, u.line_item_id, u.inventory_item_id, u.location_id, si.id AS stock_item_id,
+              SUM(u.quantity)::int AS units,
+              (oi.quantity * COALESCE(pvii.required_quantity, 1))::int AS expected
+         FROM inventory_unit u
+         JOIN "order" o ON o.id = u.order_id AND o.deleted_at IS NULL AND o.status <> 'canceled'
+         JOIN order_item oi
+           ON oi.order_id = o.id AND oi.item_id = u.line_item_id AND oi.version = o.version
+          AND oi.deleted_at IS NULL
+         LEFT JOIN product_variant_inventory_item pvii
+           ON pvii.variant_id = u.variant_id AND pvii.inventory_item_id = u.inventory_item_id
+          AND pvii.deleted_at IS NULL
+         LEFT JOIN stock_item si
+           ON si.inventory_item_id = u.inventory_item_id AND si.location_id = u.location_id
+          AND si.deleted_at IS NULL
+        WHERE u.deleted_at IS NULL AND u.state <> 'canceled' AND u.inventory_item_id IS NOT NULL
+        GROUP BY u.order_id, u.line_item_id, u.inventory_item_id, u.location_id, si.id,
+                 oi.quantity, pvii.required_quantity
+       HAVING SUM(u.quantity) <> oi.quantity * COALESCE(pvii.required_quantity, 1)
+        LIMIT 1000`
+    )
+    for (const row of lineBreaches) {
+      problems.push({
+        stock_item_id: row.stock_item_id,
+        inventory_item_id: row.inventory_item_id,
+        location_id: row.location_id,
+        invariant: 5,
+        message: `Order ${row.order_id} line ${row.line_item_id} has ${row.units} unit(s) of inventory item ${row.inventory_item_id} that are not canceled; the line needs ${row.expected}`,
+        expected: row.expected,
+        actual: row.units,
       })
     }
     return { ok: problems.length === 0, checked: sums.length, problems }

@@ -195,7 +195,7 @@ export type AuditProblem = {
   stock_item_id: string
   inventory_item_id: string
   location_id: string
-  invariant: 1 | 2 | 3 | 4
+  invariant: 1 | 2 | 3 | 4 | 5
   message: string
   expected?: number
   actual?: number
