@@ -50,7 +50,7 @@ export const BackordersTable = ({ backorders, locationLabels }: BackordersTableP
                 </Link>
               </Table.Cell>
               <Table.Cell>
-                <Text size="small" leading="compact" className="max-w-[220px] truncate">
+                <Text size="small" leading="compact" className="max-w-[280px] truncate">
                   {backorder.order?.email ?? "—"}
                 </Text>
               </Table.Cell>

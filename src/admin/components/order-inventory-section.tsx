@@ -1,6 +1,7 @@
 import { Alert, Container, Heading, Table, Text, Tooltip } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { formatDateTime, humanize } from "../lib/format"
+import { INVENTORY_UNIT_STATES } from "../lib/types"
 import type { InventoryUnit, InventoryUnitState } from "../lib/types"
 import { SectionEmpty, SectionError, SectionLoading } from "./section-states"
 import { UnitStateBadge } from "./unit-state-badge"
@@ -24,13 +25,6 @@ export type OrderInventorySectionProps = {
   onRetry: () => void
 }
 
-const STATE_ORDER: InventoryUnitState[] = [
-  "on_hand",
-  "backordered",
-  "shipped",
-  "returned",
-  "canceled",
-]
 
 const sum = (units: InventoryUnit[]) => units.reduce((total, unit) => total + unit.quantity, 0)
 
@@ -87,7 +81,7 @@ export const OrderInventorySection = ({
   error,
   onRetry,
 }: OrderInventorySectionProps) => {
-  const summary = STATE_ORDER.filter((state) => totals[state])
+  const summary = INVENTORY_UNIT_STATES.filter((state) => totals[state])
     .map((state) => `${totals[state]} ${humanize(state).toLowerCase()}`)
     .join(" · ")
   return (

@@ -1,7 +1,10 @@
 import type { OrderInventorySectionProps } from "../components/order-inventory-section"
+import { INVENTORY_UNIT_STATES } from "../lib/types"
 import { useOrderInventoryUnits } from "./inventory-units"
 import { useStockLocations } from "./stock-locations"
 import { useStockroomInfo } from "./stockroom"
+
+const STATE_ORDER: readonly string[] = INVENTORY_UNIT_STATES
 
 type OrderLine = {
   id: string
@@ -38,7 +41,10 @@ export function useOrderInventory(order: {
       lineItemId: lineId,
       title,
       subtitle: variant || lineId,
-      units: rows.filter((unit) => unit.line_item_id === lineId),
+      // On hand first, then what is owed, then what has left: stable within a state.
+      units: rows
+        .filter((unit) => unit.line_item_id === lineId)
+        .sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state)),
     }
   })
 

@@ -14,6 +14,7 @@ import type {
 } from "../../modules/stockroom/types"
 
 export {
+  INVENTORY_UNIT_STATES,
   MANUAL_MOVEMENT_KINDS,
   ORIGINATOR_TYPES,
   STOCK_MOVEMENT_KINDS,

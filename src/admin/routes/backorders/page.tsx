@@ -89,14 +89,18 @@ const BackordersPage = () => {
       ) : !rows.length ? (
         <SectionEmpty
           title={
-            count === 0 && pageIndex === 0
-              ? "No backorders — every ordered unit is in stock"
-              : "This page is empty"
+            count > 0
+              ? "This page is empty"
+              : locationId
+                ? "No backorders at this location"
+                : "No backorders — every ordered unit is in stock"
           }
           description={
-            locationId && count === 0
-              ? "Nothing is backordered at this location."
-              : undefined
+            count > 0
+              ? "The queue has fewer pages now; go back a page."
+              : locationId
+                ? "Every unit ordered from here is in stock."
+                : undefined
           }
         />
       ) : (
