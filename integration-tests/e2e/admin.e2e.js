@@ -210,7 +210,8 @@ module.exports = (test) => {
     await drawer.getByRole("combobox", { name: "To location" }).click()
     await page.getByRole("option", { name: "E2E Outlet" }).click()
     await drawer.getByRole("combobox", { name: "Item 1" }).click()
-    await page.getByRole("option").first().click()
+    // The warehouse also stocks the backordered order's hoodie: pick the Tee.
+    await page.getByRole("option", { name: new RegExp(data.sku) }).click()
     await drawer.getByLabel("Quantity 1").fill("2")
     await screenshot("transfer-stock-drawer")
     await drawer.getByRole("button", { name: "Transfer" }).click()

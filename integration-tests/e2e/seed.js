@@ -1,7 +1,8 @@
 /**
  * The smallest store the browser specs need, made through the admin API as
  * an admin would: two stock locations, one product with one managed variant
- * stocked at both (10 at the warehouse, 3 at the outlet — low stock).
+ * stocked at both (10 at the warehouse, 3 at the outlet — low stock), and a
+ * customer's order that is partly backordered (see seedBackorderedOrder).
  */
 
 async function adminApi(baseUrl, email, password) {
@@ -33,6 +34,208 @@ async function adminApi(baseUrl, email, password) {
     return response.body
   }
   return { request, must }
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Polls `check` until it returns something truthy, or fails naming `what`. */
+async function waitFor(check, what, timeout = 60000) {
+  const deadline = Date.now() + timeout
+  let last
+  while (Date.now() < deadline) {
+    last = await check()
+    if (last) {
+      return last
+    }
+    await sleep(500)
+  }
+  throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}`)
+}
+
+const COUNTRY = "nl"
+
+/**
+ * What a checkout needs, as integration-tests/helpers/commerce.ts seeds it
+ * but over HTTP: a EUR region with the system payment provider, a sales
+ * channel with a publishable key, the location in that channel with a
+ * manual shipping option, and a shipping profile for products.
+ */
+async function seedCommerce(api, location, suffix) {
+  const { region } = await api.must("POST", "/admin/regions", {
+    name: "E2E Region",
+    currency_code: "eur",
+    countries: [COUNTRY],
+    payment_providers: ["pp_system_default"],
+  })
+  const { sales_channel: salesChannel } = await api.must("POST", "/admin/sales-channels", {
+    name: "E2E Storefront",
+  })
+  const { api_key: apiKey } = await api.must("POST", "/admin/api-keys", {
+    title: "E2E storefront",
+    type: "publishable",
+  })
+  await api.must("POST", `/admin/api-keys/${apiKey.id}/sales-channels`, {
+    add: [salesChannel.id],
+  })
+  await api.must("POST", `/admin/stock-locations/${location.id}/sales-channels`, {
+    add: [salesChannel.id],
+  })
+  await api.must("POST", `/admin/stock-locations/${location.id}/fulfillment-providers`, {
+    add: ["manual_manual"],
+  })
+  const { stock_location: withSet } = await api.must(
+    "POST",
+    `/admin/stock-locations/${location.id}/fulfillment-sets?fields=*fulfillment_sets`,
+    { name: `E2E delivery ${suffix}`, type: "shipping" }
+  )
+  const { fulfillment_set: fulfillmentSet } = await api.must(
+    "POST",
+    `/admin/fulfillment-sets/${withSet.fulfillment_sets[0].id}/service-zones?fields=*service_zones`,
+    { name: "E2E Netherlands", geo_zones: [{ type: "country", country_code: COUNTRY }] }
+  )
+  const { shipping_profile: shippingProfile } = await api.must(
+    "POST",
+    "/admin/shipping-profiles",
+    { name: `E2E profile ${suffix}`, type: "default" }
+  )
+  const { shipping_option: shippingOption } = await api.must("POST", "/admin/shipping-options", {
+    name: "E2E Standard",
+    service_zone_id: fulfillmentSet.service_zones[0].id,
+    shipping_profile_id: shippingProfile.id,
+    provider_id: "manual_manual",
+    price_type: "flat",
+    type: { label: "Standard", description: "", code: "standard" },
+    prices: [{ currency_code: "eur", amount: 5 }],
+    rules: [
+      { attribute: "enabled_in_store", value: "true", operator: "eq" },
+      { attribute: "is_return", value: "false", operator: "eq" },
+    ],
+  })
+  return {
+    regionId: region.id,
+    salesChannelId: salesChannel.id,
+    shippingProfileId: shippingProfile.id,
+    shippingOptionId: shippingOption.id,
+    publishableKey: apiKey.token,
+  }
+}
+
+/** A guest's checkout through Medusa's store routes; returns the order. */
+async function placeOrder(baseUrl, commerce, items, email) {
+  const call = async (path, body) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-publishable-api-key": commerce.publishableKey,
+      },
+      body: JSON.stringify(body),
+    })
+    const text = await response.text()
+    if (!response.ok) {
+      throw new Error(`POST ${path} → ${response.status}: ${text}`)
+    }
+    return JSON.parse(text)
+  }
+  const { cart } = await call("/store/carts", {
+    region_id: commerce.regionId,
+    sales_channel_id: commerce.salesChannelId,
+    email,
+    shipping_address: {
+      first_name: "Erin",
+      last_name: "Example",
+      address_1: "Damrak 1",
+      city: "Amsterdam",
+      postal_code: "1012 LG",
+      country_code: COUNTRY,
+    },
+  })
+  for (const item of items) {
+    await call(`/store/carts/${cart.id}/line-items`, item)
+  }
+  await call(`/store/carts/${cart.id}/shipping-methods`, { option_id: commerce.shippingOptionId })
+  const { payment_collection } = await call("/store/payment-collections", { cart_id: cart.id })
+  await call(`/store/payment-collections/${payment_collection.id}/payment-sessions`, {
+    provider_id: "pp_system_default",
+  })
+  const completed = await call(`/store/carts/${cart.id}/complete`, {})
+  if (completed.type !== "order") {
+    throw new Error(`checkout did not complete: ${JSON.stringify(completed.error ?? completed)}`)
+  }
+  return completed.order
+}
+
+/**
+ * An order partly backordered: a hoodie (Medusa's allow_backorder on,
+ * backorderable at the warehouse) with 2 in stock, and a customer buying 3 —
+ * so Stockroom records 2 units on hand and 1 backordered. Its own product,
+ * so the Tee's numbers the other specs check stay as they are.
+ */
+async function seedBackorderedOrder(baseUrl, api, warehouse, suffix) {
+  const commerce = await seedCommerce(api, warehouse, suffix)
+  const sku = `E2E-HOODIE-${suffix}`.toUpperCase()
+  const { product } = await api.must("POST", "/admin/products?fields=*variants", {
+    title: "E2E Hoodie",
+    status: "published",
+    shipping_profile_id: commerce.shippingProfileId,
+    sales_channels: [{ id: commerce.salesChannelId }],
+    options: [{ title: "Size", values: ["L"] }],
+    variants: [
+      {
+        title: "L",
+        sku,
+        manage_inventory: true,
+        allow_backorder: true,
+        options: { Size: "L" },
+        prices: [{ currency_code: "eur", amount: 45 }],
+      },
+    ],
+  })
+  const variant = product.variants[0]
+  const { inventory_items } = await api.must(
+    "GET",
+    `/admin/inventory-items?sku=${encodeURIComponent(sku)}`
+  )
+  const inventoryItem = inventory_items[0]
+  await waitFor(async () => {
+    const { inventory_levels } = await api.must(
+      "GET",
+      `/admin/inventory-items/${inventoryItem.id}/location-levels`
+    )
+    return inventory_levels.some((level) => level.location_id === warehouse.id)
+  }, `Stockroom to stock ${inventoryItem.id} at the warehouse`, 30000)
+  await api.must(
+    "POST",
+    `/admin/inventory-items/${inventoryItem.id}/location-levels/${warehouse.id}`,
+    { stocked_quantity: 2 }
+  )
+  const stockItem = await waitFor(async () => {
+    const { stock_items } = await api.must(
+      "GET",
+      `/admin/stock-items?inventory_item_id=${inventoryItem.id}&location_id=${warehouse.id}`
+    )
+    return stock_items.find((item) => item.on_hand === 2)
+  }, `the hoodie's warehouse stock item to show 2 on hand`)
+  await api.must("POST", `/admin/stock-items/${stockItem.id}`, { backorderable: true })
+
+  const email = `erin-${suffix}@stockroom-e2e.test`
+  const order = await placeOrder(baseUrl, commerce, [{ variant_id: variant.id, quantity: 3 }], email)
+  // Stockroom records the units from the order event, a moment later.
+  const units = await waitFor(async () => {
+    const body = await api.must("GET", `/admin/orders/${order.id}/inventory-units`)
+    return body.totals.on_hand === 2 && body.totals.backordered === 1 ? body : null
+  }, `order ${order.id} to have 2 units on hand and 1 backordered`)
+  return {
+    order,
+    email,
+    lineItemId: order.items[0].id,
+    product,
+    variant,
+    sku,
+    inventoryItem,
+    stockItem,
+    units: units.inventory_units,
+  }
 }
 
 async function seed(baseUrl, admin) {
@@ -124,6 +327,7 @@ async function seed(baseUrl, admin) {
     await api.must("POST", `/admin/stock-items/${item.id}`, { backorderable: false })
   }
   const byLocation = Object.fromEntries(stockItems.map((item) => [item.location_id, item]))
+  const backordered = await seedBackorderedOrder(baseUrl, api, warehouse, suffix)
   return {
     api,
     product,
@@ -134,6 +338,7 @@ async function seed(baseUrl, admin) {
     outlet,
     warehouseItem: byLocation[warehouse.id],
     outletItem: byLocation[outlet.id],
+    backordered,
   }
 }
 

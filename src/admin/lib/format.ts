@@ -1,4 +1,4 @@
-import type { StockMovementKind } from "./types"
+import type { InventoryUnitState, StockMovementKind } from "./types"
 
 type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 
@@ -14,6 +14,15 @@ export const KIND_COLORS: Record<StockMovementKind, BadgeColor> = {
   shipped: "orange",
   transfer_out: "orange",
   reconciled: "purple",
+}
+
+/** Units still owed are orange; gone out blue; back in purple; void grey. */
+export const UNIT_STATE_COLORS: Record<InventoryUnitState, BadgeColor> = {
+  on_hand: "green",
+  backordered: "orange",
+  shipped: "blue",
+  returned: "purple",
+  canceled: "grey",
 }
 
 export const humanize = (value: string) =>

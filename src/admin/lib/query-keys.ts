@@ -18,6 +18,8 @@ export const stockItemsQueryKeys = queryKeysFor("stock_items")
 export const stockMovementsQueryKeys = queryKeysFor("stock_movements")
 export const stockTransfersQueryKeys = queryKeysFor("stock_transfers")
 export const stockLocationSettingsQueryKeys = queryKeysFor("stock_location_settings")
+export const inventoryUnitsQueryKeys = queryKeysFor("inventory_units")
+export const backordersQueryKeys = queryKeysFor("backorders")
 export const stockroomQueryKeys = {
   info: ["stockroom", "info"] as const,
   audit: ["stockroom", "audit"] as const,

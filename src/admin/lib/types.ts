@@ -4,6 +4,8 @@
  */
 import type {
   AuditProblem,
+  InventoryUnitDTO,
+  InventoryUnitState,
   OriginatorType,
   StockItemWithCountsDTO,
   StockLocationSettingDTO,
@@ -12,12 +14,14 @@ import type {
 } from "../../modules/stockroom/types"
 
 export {
+  INVENTORY_UNIT_STATES,
   MANUAL_MOVEMENT_KINDS,
   ORIGINATOR_TYPES,
   STOCK_MOVEMENT_KINDS,
 } from "../../modules/stockroom/types"
 export type {
   AuditProblem,
+  InventoryUnitState,
   OriginatorType,
   StockMovementKind,
   StockroomOptions,
@@ -103,4 +107,40 @@ export type StockTransfer = {
   reference: string | null
   created_at: string
   [key: string]: unknown
+}
+
+export type InventoryUnit = InventoryUnitDTO
+
+export type OrderInventoryUnitsResponse = {
+  inventory_units: InventoryUnit[]
+  count: number
+  /** Quantity per state, e.g. `{ on_hand: 2, backordered: 1 }`. */
+  totals: Partial<Record<InventoryUnitState, number>>
+}
+
+/** A backordered unit with what an admin needs to recognise it. */
+export type Backorder = InventoryUnit & {
+  order: {
+    id: string
+    display_id: number
+    email: string | null
+    created_at: string
+    status: string
+  } | null
+  variant: {
+    id: string
+    title: string | null
+    sku: string | null
+    product: { id: string; title: string } | null
+  } | null
+}
+
+export type BackordersResponse = PaginatedResponse & { backorders: Backorder[] }
+
+export type BackorderFilters = {
+  location_id?: string | string[]
+  variant_id?: string | string[]
+  order_id?: string | string[]
+  offset?: number
+  limit?: number
 }
