@@ -451,6 +451,47 @@ stockroomStoreRunner({
       ])
     })
 
+    it("creates no unit for items an exchange adds while Medusa reserves nothing for them", async () => {
+      await receive(shirt, 1)
+      const order = await placeOrder(api, store, [{ variant_id: shirt.id, quantity: 1 }])
+      const lineId = order.items[0].id
+      await api.post(
+        `/admin/orders/${order.id}/fulfillments`,
+        { items: [{ id: lineId, quantity: 1 }], location_id: location },
+        { headers }
+      )
+      await settled(api, headers)
+
+      const {
+        data: { exchange },
+      } = await api.post("/admin/exchanges", { order_id: order.id }, { headers })
+      await api.post(
+        `/admin/exchanges/${exchange.id}/inbound/items`,
+        { location_id: location, items: [{ id: lineId, quantity: 1 }] },
+        { headers }
+      )
+      await api.post(
+        `/admin/exchanges/${exchange.id}/outbound/items`,
+        { items: [{ variant_id: socks.id, quantity: 2 }] },
+        { headers }
+      )
+      await api.post(`/admin/exchanges/${exchange.id}/request`, {}, { headers })
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      await settled(api, headers)
+
+      // Medusa 2.21.2 reserves nothing for the exchange's new items…
+      const { rows: reservations } = await dbConnection.raw(
+        "select id from reservation_item where inventory_item_id = ? and deleted_at is null",
+        [socks.inventory_item_id]
+      )
+      expect(reservations).toEqual([])
+      // …so Stockroom makes no unit that would only pretend to hold stock,
+      // books no movement, and leaves the order's own unit as it was.
+      expect(await ledger.units({ inventory_item_id: socks.inventory_item_id! })).toEqual([])
+      expect(await ledger.movements(socks.inventory_item_id!, location)).toEqual([])
+      expect(await totals(order.id)).toEqual({ shipped: 1 })
+    })
+
     it("refuses anonymous callers on the unit routes", async () => {
       for (const path of ["/admin/inventory-units", "/admin/backorders", "/admin/orders/order_x/inventory-units"]) {
         expect((await expectFailure(api.get(path))).status).toBe(401)

@@ -1451,9 +1451,27 @@ class StockroomModuleService extends MedusaService({
     const manager = sharedContext.transactionManager as EntityManagerLike
     // Serialises redelivered and concurrent events for one order.
     await this.lockOrderUnits_(manager, input.order_id)
-    const existing = await this.hasUnits_(manager, "order_id", input.order_id)
-    const lines = input.lines.filter((line) => line.quantity > 0)
-    if (existing || !lines.length) {
+    // Only what the order's units do not cover yet is created: a redelivered
+    // event creates nothing, and an exchange, claim or edit that adds items
+    // creates units for those alone (queued from now, not from the order date).
+    const existing = await manager.execute(
+      `SELECT line_item_id, inventory_item_id, SUM(quantity) AS quantity FROM inventory_unit
+        WHERE order_id = ? AND state <> 'canceled' AND deleted_at IS NULL
+        GROUP BY line_item_id, inventory_item_id`,
+      [input.order_id]
+    )
+    const covered = new Map<string, number>(
+      existing.map((row) => [`${row.line_item_id}|${row.inventory_item_id ?? ""}`, Number(row.quantity)])
+    )
+    const orderedAt = existing.length ? new Date() : input.ordered_at
+    const lines = input.lines
+      .map((line) => ({
+        ...line,
+        quantity:
+          line.quantity - (covered.get(`${line.line_item_id}|${line.inventory_item_id ?? ""}`) ?? 0),
+      }))
+      .filter((line) => line.quantity > 0)
+    if (!lines.length) {
       return { ...EMPTY_RESULT(), created: false }
     }
     const tracked = lines.filter(
@@ -1482,7 +1500,7 @@ class StockroomModuleService extends MedusaService({
       location_id: line.location_id,
       state,
       quantity,
-      ordered_at: input.ordered_at,
+      ordered_at: orderedAt,
     })
     for (const line of lines) {
       const key = line.inventory_item_id && line.location_id ? pairKey(line as StockItemRef) : null

@@ -32,6 +32,7 @@ export const resolveOrderUnitLinesStep = createStep(
       fields: [
         "id",
         "created_at",
+        "status",
         "items.id",
         // The order module only computes an item's quantity when its raw
         // value or detail is asked for as well.
@@ -45,7 +46,8 @@ export const resolveOrderUnitLinesStep = createStep(
       ],
       filters: { id: input.order_id },
     })
-    if (!order || !trackLevels) {
+    // A canceled order's units are all canceled; it never gets new ones.
+    if (!order || !trackLevels || order.status === "canceled") {
       return new StepResponse<ResolvedOrderUnits>({
         order_id: input.order_id,
         ordered_at: order?.created_at ?? new Date(),
@@ -83,11 +85,18 @@ export const resolveOrderUnitLinesStep = createStep(
         continue
       }
       for (const link of inventoryItems) {
+        const reservedLocation = reservedAt.get(`${item.id}|${link.inventory_item_id}`)
+        if (!reservedLocation) {
+          // Medusa holds no stock for this line (its exchange confirmation
+          // reserves nothing, for one): without a location a unit could only
+          // pretend to be on hand, so the line gets none until it is reserved.
+          continue
+        }
         lines.push({
           line_item_id: item.id,
           variant_id: item.variant_id ?? null,
           inventory_item_id: link.inventory_item_id,
-          location_id: reservedAt.get(`${item.id}|${link.inventory_item_id}`) ?? null,
+          location_id: reservedLocation,
           quantity: quantity * quantityOf(link.required_quantity ?? 1),
         })
       }
