@@ -492,6 +492,26 @@ stockroomStoreRunner({
       expect(await totals(order.id)).toEqual({ shipped: 1 })
     })
 
+    it("gives an untracked variant on_hand units and books no movement", async () => {
+      const [printed] = await createProduct(
+        getContainer(),
+        store,
+        [{ title: "Printed on demand", manage_inventory: false }],
+        "Poster"
+      )
+      expect(printed.inventory_item_id).toBeNull()
+      const before = (await dbConnection.raw("select count(*)::int as n from stock_movement")).rows[0].n
+      const order = await placeOrder(api, store, [{ variant_id: printed.id, quantity: 2 }])
+      await settled(api, headers)
+
+      const units = await ledger.units({ order_id: order.id })
+      expect(units.map((unit: any) => [unit.state, unit.quantity, unit.inventory_item_id, unit.location_id])).toEqual([
+        ["on_hand", 2, null, null],
+      ])
+      const after = (await dbConnection.raw("select count(*)::int as n from stock_movement")).rows[0].n
+      expect(after).toBe(before)
+    })
+
     it("refuses anonymous callers on the unit routes", async () => {
       for (const path of ["/admin/inventory-units", "/admin/backorders", "/admin/orders/order_x/inventory-units"]) {
         expect((await expectFailure(api.get(path))).status).toBe(401)
