@@ -1340,13 +1340,13 @@ class StockroomModuleService extends MedusaService({
         byPair.set(key, { ...attribution })
       }
     }
-    const pairs = uniquePairs([...byPair.values(), ...alsoFill])
-    const stockItemIds = await this.stockItemIdsAt_(manager, pairs)
-    const ids = Object.values(stockItemIds)
-    if (!ids.length) {
+    const { items, levels } = await this.lockStockItemsAt_(manager, [
+      ...byPair.values(),
+      ...alsoFill,
+    ])
+    if (!items.length) {
       return EMPTY_RESULT()
     }
-    const { items, levels } = await this.lockStockItems_(manager, ids)
     const pending: PendingMovement[] = []
     const signals: StockSignal[] = []
     for (const item of items) {
@@ -1366,6 +1366,59 @@ class StockroomModuleService extends MedusaService({
     }
     const movements = await this.writeLedger_(manager, items, pending)
     return { movements, signals, ...(await this.fillBackorders_(manager, items)) }
+  }
+
+  /**
+   * Locks (in id order) the stock items at the given pairs, with their
+   * levels; pairs without a stock item are skipped, and none at all is fine.
+   */
+  protected async lockStockItemsAt_(
+    manager: EntityManagerLike,
+    pairs: StockItemRef[]
+  ): Promise<{ items: LockedStockItem[]; levels: Map<string, LockedLevel> }> {
+    const ids = Object.values(await this.stockItemIdsAt_(manager, uniquePairs(pairs)))
+    return ids.length
+      ? await this.lockStockItems_(manager, ids)
+      : { items: [], levels: new Map<string, LockedLevel>() }
+  }
+
+  /** Free physical stock per locked pair: on hand − unshipped on_hand units. */
+  protected async freeStock_(
+    manager: EntityManagerLike,
+    locked: { items: LockedStockItem[]; levels: Map<string, LockedLevel> }
+  ): Promise<Map<string, number>> {
+    const onHandUnits = await this.onHandUnits_(manager, locked.items)
+    const free = new Map<string, number>()
+    for (const item of locked.items) {
+      const level = locked.levels.get(item.id)!
+      free.set(pairKey(item), level.stocked_quantity - (onHandUnits.get(pairKey(item)) ?? 0))
+    }
+    return free
+  }
+
+  /**
+   * Moves `quantity` out of the given unit rows, in their order, into the
+   * patched state (splitting the last row when only part of it moves).
+   * Returns the rows it took from.
+   */
+  protected async moveUnitsInOrder_<T extends { id: string; quantity: number | string }>(
+    manager: EntityManagerLike,
+    units: T[],
+    quantity: number,
+    patch: { state: InventoryUnitState } & Partial<Record<(typeof UNIT_PATCHABLE)[number], unknown>>
+  ): Promise<T[]> {
+    const taken: T[] = []
+    let remaining = quantity
+    for (const unit of units) {
+      if (remaining <= 0) {
+        break
+      }
+      const take = Math.min(Number(unit.quantity), remaining)
+      remaining -= take
+      await this.moveUnit_(manager, { id: unit.id, quantity: Number(unit.quantity) }, take, patch)
+      taken.push(unit)
+    }
+    return taken
   }
 
   protected async stockItemIdsAt_(
@@ -1478,17 +1531,8 @@ class StockroomModuleService extends MedusaService({
       (line): line is typeof line & StockItemRef =>
         !!line.inventory_item_id && !!line.location_id
     )
-    const pairs = uniquePairs(tracked)
-    const stockItemIds = await this.stockItemIdsAt_(manager, pairs)
-    const locked = Object.values(stockItemIds).length
-      ? await this.lockStockItems_(manager, Object.values(stockItemIds))
-      : { items: [], levels: new Map<string, LockedLevel>() }
-    const onHandUnits = await this.onHandUnits_(manager, pairs)
-    const free = new Map<string, number>()
-    for (const item of locked.items) {
-      const level = locked.levels.get(item.id)!
-      free.set(pairKey(item), level.stocked_quantity - (onHandUnits.get(pairKey(item)) ?? 0))
-    }
+    const locked = await this.lockStockItemsAt_(manager, tracked)
+    const free = await this.freeStock_(manager, locked)
 
     const units: Record<string, unknown>[] = []
     const unit = (line: (typeof lines)[number], state: InventoryUnitState, quantity: number) => ({
@@ -1581,10 +1625,7 @@ class StockroomModuleService extends MedusaService({
       location_id: input.location_id,
     }))
     // Lock the stock items first, so unit changes and the ledger agree.
-    const stockItemIds = await this.stockItemIdsAt_(manager, uniquePairs(shippedFrom))
-    if (Object.keys(stockItemIds).length) {
-      await this.lockStockItems_(manager, Object.values(stockItemIds))
-    }
+    await this.lockStockItemsAt_(manager, shippedFrom)
     const touched: StockItemRef[] = [...shippedFrom]
     const attributions: (StockItemRef & Omit<ReconcileStockItemInput, "stock_item_id">)[] = []
     for (const item of items) {
@@ -1608,21 +1649,16 @@ class StockroomModuleService extends MedusaService({
           `Cannot fulfill ${item.quantity} of line item ${item.line_item_id} (inventory item ${item.inventory_item_id}): only ${onHand} on hand for it, ${backordered} backordered, and allow_backorder_shipping is false`
         )
       }
-      let remaining = item.quantity
-      for (const unit of units) {
-        if (remaining <= 0) {
-          break
-        }
-        const take = Math.min(Number(unit.quantity), remaining)
-        remaining -= take
+      const taken = await this.moveUnitsInOrder_(manager, units, item.quantity, {
+        state: "shipped",
+        fulfillment_id: input.fulfillment_id,
+        location_id: input.location_id,
+      })
+      // Units reserved elsewhere free stock there: fill backorders at those too.
+      for (const unit of taken) {
         if (unit.location_id && unit.location_id !== input.location_id) {
           touched.push({ inventory_item_id: item.inventory_item_id, location_id: unit.location_id })
         }
-        await this.moveUnit_(manager, { id: unit.id, quantity: Number(unit.quantity) }, take, {
-          state: "shipped",
-          fulfillment_id: input.fulfillment_id,
-          location_id: input.location_id,
-        })
       }
       attributions.push({
         inventory_item_id: item.inventory_item_id,
@@ -1669,15 +1705,7 @@ class StockroomModuleService extends MedusaService({
     if (!units.length) {
       return EMPTY_RESULT()
     }
-    const pairs = uniquePairs(units)
-    const stockItemIds = await this.stockItemIdsAt_(manager, pairs)
-    const locked = await this.lockStockItems_(manager, Object.values(stockItemIds))
-    const onHandUnits = await this.onHandUnits_(manager, pairs)
-    const free = new Map<string, number>()
-    for (const item of locked.items) {
-      const level = locked.levels.get(item.id)!
-      free.set(pairKey(item), level.stocked_quantity - (onHandUnits.get(pairKey(item)) ?? 0))
-    }
+    const free = await this.freeStock_(manager, await this.lockStockItemsAt_(manager, units))
     const attributions: (StockItemRef & Omit<ReconcileStockItemInput, "stock_item_id">)[] = []
     for (const unit of units) {
       const key = pairKey(unit)
@@ -1762,10 +1790,7 @@ class StockroomModuleService extends MedusaService({
       return EMPTY_RESULT()
     }
     const tracked = units.filter((unit) => unit.inventory_item_id && unit.location_id)
-    const stockItemIds = await this.stockItemIdsAt_(manager, uniquePairs(tracked))
-    if (Object.keys(stockItemIds).length) {
-      await this.lockStockItems_(manager, Object.values(stockItemIds))
-    }
+    await this.lockStockItemsAt_(manager, tracked)
     await manager.execute(
       `UPDATE inventory_unit SET state = 'canceled', updated_at = now()
         WHERE id IN (${placeholders(units.length)})`,
@@ -1816,10 +1841,7 @@ class StockroomModuleService extends MedusaService({
           .filter((item) => item.restocked_quantity > 0)
           .map((item) => ({ inventory_item_id: item.inventory_item_id, location_id: input.location_id! }))
       : []
-    const stockItemIds = await this.stockItemIdsAt_(manager, uniquePairs(restockedAt))
-    if (Object.keys(stockItemIds).length) {
-      await this.lockStockItems_(manager, Object.values(stockItemIds))
-    }
+    await this.lockStockItemsAt_(manager, restockedAt)
     for (const item of input.items) {
       const units = await manager.execute(
         `SELECT id, quantity FROM inventory_unit
@@ -1829,18 +1851,10 @@ class StockroomModuleService extends MedusaService({
             FOR UPDATE`,
         [input.order_id, item.line_item_id, item.inventory_item_id]
       )
-      let remaining = item.quantity
-      for (const unit of units) {
-        if (remaining <= 0) {
-          break
-        }
-        const take = Math.min(Number(unit.quantity), remaining)
-        remaining -= take
-        await this.moveUnit_(manager, { id: unit.id, quantity: Number(unit.quantity) }, take, {
-          state: "returned",
-          return_id: input.return_id,
-        })
-      }
+      await this.moveUnitsInOrder_(manager, units, item.quantity, {
+        state: "returned",
+        return_id: input.return_id,
+      })
     }
     return await this.attributeAndFill_(
       manager,
