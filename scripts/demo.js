@@ -9,7 +9,6 @@
  * `stockroom_demo` database in, default localhost:5432; an embedded one with
  * its data in .demo/postgres when none answers); PORT (default 9000).
  */
-const { spawn } = require("child_process")
 const fs = require("fs")
 const http = require("http")
 const net = require("net")
@@ -21,6 +20,7 @@ const {
   ensurePostgres,
   freePort,
 } = require("./lib/postgres")
+const processGroup = require("./lib/process-group")
 
 const root = path.resolve(__dirname, "..")
 const demoDir = path.join(root, "demo")
@@ -40,34 +40,19 @@ const STOP_TIMEOUT_MS = 15 * 1000
 
 const log = (message) => console.log(`[demo] ${message}`)
 
-/** Process groups of the children still running (each is its own group). */
-const children = new Set()
 let database = null
 let stopping = null
 
 /**
- * Runs a command in its own process group, so stopping the demo can end it
- * and everything it spawned; resolves with its exit code.
+ * Runs a command in its own process group (scripts/lib/process-group), so
+ * stopping the demo can end it and everything it spawned; refuses once the
+ * demo is stopping.
  */
 function start(command, args, options = {}) {
   if (stopping) {
     throw new Error("stopping")
   }
-  const child = spawn(command, args, {
-    cwd: options.cwd || root,
-    env: { ...process.env, ...options.env },
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
-  })
-  children.add(child)
-  child.exited = new Promise((resolve) => {
-    child.once("exit", (code, signal) => {
-      resolve(code === null ? `signal ${signal}` : code)
-    })
-    child.once("error", (err) => resolve(`error ${err.message}`))
-  })
-  child.exited.then(() => children.delete(child))
-  return child
+  return processGroup.start(command, args, { cwd: options.cwd || root, env: options.env })
 }
 
 async function run(title, command, args, options) {
@@ -81,54 +66,13 @@ async function run(title, command, args, options) {
   }
 }
 
-function groupAlive(pid) {
-  try {
-    process.kill(-pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
-function signalGroup(pid, signal) {
-  try {
-    process.kill(-pid, signal)
-  } catch {
-    // Already gone.
-  }
-}
-
-async function waitFor(predicate, timeoutMs, intervalMs = 200) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (await predicate()) {
-      return true
-    }
-    await new Promise((resolve) => setTimeout(resolve, intervalMs))
-  }
-  return false
-}
-
-/** SIGTERM to every child's group (Medusa shuts down gracefully), then SIGKILL. */
-async function stopChildren() {
-  const pids = [...children].map((child) => child.pid).filter(Boolean)
-  for (const pid of pids) {
-    signalGroup(pid, "SIGTERM")
-  }
-  const allGone = () => pids.every((pid) => !groupAlive(pid))
-  if (!(await waitFor(allGone, STOP_TIMEOUT_MS))) {
-    for (const pid of pids) {
-      signalGroup(pid, "SIGKILL")
-    }
-    await waitFor(allGone, 5000)
-  }
-}
+const { waitFor } = processGroup
 
 function shutdown(reason, exitCode) {
   if (!stopping) {
     log(`${reason}: stopping…`)
     stopping = (async () => {
-      await stopChildren()
+      await processGroup.stopAll(STOP_TIMEOUT_MS)
       if (database) {
         await database.stop()
       }
