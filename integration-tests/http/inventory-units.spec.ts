@@ -519,6 +519,12 @@ stockroomStoreRunner({
       const bad = await expectFailure(api.get("/admin/inventory-units?state=lost", { headers }))
       expect(bad.status).toBe(400)
       expect(bad.data.message).toContain("state")
+      const badQueue = await expectFailure(api.get("/admin/backorders?limit=0", { headers }))
+      expect(badQueue.status).toBe(400)
+      expect(badQueue.data.message).toContain("limit")
+      const unknown = await expectFailure(api.get("/admin/backorders?colour=red", { headers }))
+      expect(unknown.status).toBe(400)
+      expect(unknown.data.message).toContain("colour")
     })
   },
 })
