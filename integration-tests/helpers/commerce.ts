@@ -262,3 +262,72 @@ export async function placeOrder(
   }
   return data.order
 }
+
+/** A guest (or, with `headers`, a signed-in customer's) cart in the store's channel. */
+export async function startCart(
+  api: any,
+  store: SeededStore,
+  headers: Record<string, string> = {}
+): Promise<string> {
+  const {
+    data: { cart },
+  } = await api.post(
+    "/store/carts",
+    {
+      region_id: store.regionId,
+      sales_channel_id: store.salesChannelId,
+      email: `customer-${Math.random().toString(36).slice(2)}@stockroom.test`,
+      shipping_address: {
+        first_name: "Test",
+        last_name: "Customer",
+        address_1: "Street 1",
+        city: "Amsterdam",
+        postal_code: "1000 AA",
+        country_code: COUNTRY,
+      },
+    },
+    { headers: { ...store.storeHeaders.headers, ...headers } }
+  )
+  return cart.id
+}
+
+/** Shipping, system payment and Medusa's complete route; returns the raw response promise. */
+export async function completeCart(
+  api: any,
+  store: SeededStore,
+  cartId: string,
+  headers: Record<string, string> = {}
+) {
+  const options = { headers: { ...store.storeHeaders.headers, ...headers } }
+  await api.post(
+    `/store/carts/${cartId}/shipping-methods`,
+    { option_id: store.locations[0].shippingOptionId },
+    options
+  )
+  const {
+    data: { payment_collection },
+  } = await api.post("/store/payment-collections", { cart_id: cartId }, options)
+  await api.post(
+    `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+    { provider_id: "pp_system_default" },
+    options
+  )
+  return api.post(`/store/carts/${cartId}/complete`, {}, options)
+}
+
+/** A registered, signed-in storefront customer: the headers its requests need. */
+export async function signInCustomer(api: any, store: SeededStore, email: string) {
+  const password = "stockroom-customer-password"
+  const {
+    data: { token: registration },
+  } = await api.post("/auth/customer/emailpass/register", { email, password })
+  await api.post(
+    "/store/customers",
+    { email },
+    { headers: { ...store.storeHeaders.headers, authorization: `Bearer ${registration}` } }
+  )
+  const {
+    data: { token },
+  } = await api.post("/auth/customer/emailpass", { email, password })
+  return { authorization: `Bearer ${token}` }
+}

@@ -6,10 +6,14 @@ import { adminStockLocationSettingsMiddlewares } from "./admin/stock-locations/m
 import { adminStockMovementsExportMiddlewares } from "./admin/stock-movements/export/middlewares"
 import { adminStockMovementsMiddlewares } from "./admin/stock-movements/middlewares"
 import { adminStockTransfersMiddlewares } from "./admin/stock-transfers/middlewares"
+import { storeStockroomMiddlewares } from "./store/middlewares"
+import { ensureVariantTracking } from "./variant-tracking"
 
 // Each route folder declares its own validation; this file only gathers them.
 export default defineMiddlewares({
   routes: [
+    { matcher: "/store/*", middlewares: [ensureVariantTracking] },
+    { matcher: "/admin/*", middlewares: [ensureVariantTracking] },
     ...adminStockMovementsMiddlewares,
     ...adminStockMovementsExportMiddlewares,
     ...adminStockItemsMiddlewares,
@@ -17,5 +21,6 @@ export default defineMiddlewares({
     ...adminStockTransfersMiddlewares,
     ...adminStockLocationSettingsMiddlewares,
     ...adminOrdersMiddlewares,
+    ...storeStockroomMiddlewares,
   ],
 })

@@ -16,6 +16,7 @@ import {
   StockMovement,
   StockTransfer,
   StockTransferItem,
+  VariantTrackingSuspension,
 } from "./models"
 import {
   assertWholeNumber,
@@ -27,6 +28,12 @@ import {
   StockSignal,
   stockSignals,
 } from "./lib/ledger"
+import { CheckoutShortfall, describeCheckoutShortfalls } from "./lib/shortfall"
+import {
+  productStockInChannel,
+  variantStockInChannel,
+  VariantStockRow,
+} from "./lib/storefront"
 import { parseStockroomOptions } from "./options"
 import {
   ApplyStockChangeInput,
@@ -169,6 +176,7 @@ class StockroomModuleService extends MedusaService({
   StockMovement,
   StockTransfer,
   StockTransferItem,
+  VariantTrackingSuspension,
 }) {
   protected readonly options_: StockroomOptions
   protected readonly baseRepository_: DAL.RepositoryService
@@ -924,6 +932,158 @@ class StockroomModuleService extends MedusaService({
   }
 
   /**
+   * The storefront's view of variants in a sales channel. With
+   * `track_inventory_levels` off every variant is untracked: stock is
+   * treated as infinite.
+   */
+  @InjectManager()
+  async listVariantStock(
+    salesChannelId: string,
+    variantIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<VariantStockRow[]> {
+    const manager = sharedContext.manager as EntityManagerLike
+    const rows = await variantStockInChannel(
+      (sql, params) => manager.execute(sql, params),
+      salesChannelId,
+      [...new Set(variantIds)]
+    )
+    if (this.options_.track_inventory_levels) {
+      return rows.map((row) => ({
+        ...row,
+        backorderable: row.tracked && this.options_.allow_backorders && row.backorderable,
+      }))
+    }
+    return rows.map((row) => ({ ...row, tracked: false, backorderable: false }))
+  }
+
+  /** Whether products have stock in a sales channel (all of them when `product_ids` is omitted). */
+  @InjectManager()
+  async listProductStock(
+    salesChannelId: string,
+    productIds?: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ product_id: string; has_stock: boolean }[]> {
+    const manager = sharedContext.manager as EntityManagerLike
+    const rows = await productStockInChannel(
+      (sql, params) => manager.execute(sql, params),
+      salesChannelId,
+      productIds && [...new Set(productIds)]
+    )
+    return this.options_.track_inventory_levels
+      ? rows
+      : rows.map((row) => ({ ...row, has_stock: true }))
+  }
+
+  /**
+   * What a cart may not take under the store's policy, summing the lines of
+   * each variant: a tracked variant short of stock is refused unless
+   * backorders are allowed and it is backorderable in the cart's channel.
+   * Per line: the quantity, what stock covers, and what would be backordered.
+   */
+  async checkCartStock(
+    salesChannelId: string,
+    lines: { line_item_id?: string; variant_id: string; quantity: number }[]
+  ): Promise<{
+    lines: { line_item_id?: string; variant_id: string; quantity: number; available: number; backordered: number }[]
+    refused: CheckoutShortfall[]
+  }> {
+    const stock = new Map(
+      (await this.listVariantStock(salesChannelId, lines.map((line) => line.variant_id))).map(
+        (row) => [row.variant_id, row]
+      )
+    )
+    const remaining = new Map<string, number>()
+    const requested = new Map<string, number>()
+    const result = lines.map((line) => {
+      const row = stock.get(line.variant_id)
+      requested.set(line.variant_id, (requested.get(line.variant_id) ?? 0) + line.quantity)
+      if (!row?.tracked) {
+        return { ...line, available: line.quantity, backordered: 0 }
+      }
+      const left = remaining.get(line.variant_id) ?? row.available
+      const covered = Math.min(line.quantity, left)
+      remaining.set(line.variant_id, left - covered)
+      return { ...line, available: covered, backordered: line.quantity - covered }
+    })
+    const refused: CheckoutShortfall[] = []
+    for (const [variantId, quantity] of requested) {
+      const row = stock.get(variantId)
+      if (row?.tracked && quantity > row.available && !row.backorderable) {
+        refused.push({ variant_id: variantId, requested: quantity, available: row.available })
+      }
+    }
+    return { lines: result, refused }
+  }
+
+  /**
+   * Whether Medusa's variants disagree with `track_inventory_levels`: with
+   * tracking off, a variant still managing inventory; with it on, a variant
+   * Stockroom switched off and has not restored yet. One cheap query.
+   */
+  @InjectManager()
+  async isVariantTrackingOutOfStep(@MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    const manager = sharedContext.manager as EntityManagerLike
+    const [row] = this.options_.track_inventory_levels
+      ? await manager.execute(`SELECT 1 FROM variant_tracking_suspension LIMIT 1`)
+      : await manager.execute(
+          `SELECT 1 FROM product_variant WHERE manage_inventory AND deleted_at IS NULL LIMIT 1`
+        )
+    return !!row
+  }
+
+  /**
+   * Up to `limit` variants to switch: with tracking off, variants managing
+   * inventory (recorded as suspended first, so a crash between the record
+   * and Medusa's update loses nothing); with it on, the recorded ones.
+   */
+  @InjectTransactionManager()
+  async takeVariantTrackingBatch(
+    limit = 500,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ variant_ids: string[]; manage_inventory: boolean }> {
+    const manager = sharedContext.transactionManager as EntityManagerLike
+    if (this.options_.track_inventory_levels) {
+      const rows = await manager.execute(
+        `SELECT variant_id FROM variant_tracking_suspension ORDER BY variant_id LIMIT ?`,
+        [limit]
+      )
+      return { variant_ids: rows.map((row) => row.variant_id), manage_inventory: true }
+    }
+    const rows = await manager.execute(
+      `SELECT id FROM product_variant WHERE manage_inventory AND deleted_at IS NULL
+        ORDER BY id LIMIT ?`,
+      [limit]
+    )
+    const variantIds: string[] = rows.map((row) => row.id)
+    if (variantIds.length) {
+      await manager.execute(
+        `INSERT INTO variant_tracking_suspension (id, variant_id, created_at, updated_at)
+         VALUES ${placeholders(variantIds.length, "(?, ?, now(), now())")}
+         ON CONFLICT (variant_id) WHERE deleted_at IS NULL DO NOTHING`,
+        variantIds.flatMap((id) => [generateEntityId(undefined, "srvts"), id])
+      )
+    }
+    return { variant_ids: variantIds, manage_inventory: false }
+  }
+
+  /** Forgets suspensions once Medusa's variants manage inventory again. */
+  @InjectTransactionManager()
+  async clearVariantTrackingSuspensions(
+    variantIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    if (!variantIds.length) {
+      return
+    }
+    const manager = sharedContext.transactionManager as EntityManagerLike
+    await manager.execute(
+      `DELETE FROM variant_tracking_suspension WHERE variant_id IN (${placeholders(variantIds.length)})`,
+      variantIds
+    )
+  }
+
+  /**
    * Stock items whose Medusa level no longer matches their ledger balances:
    * what the periodic sweep reconciles.
    */
@@ -1546,20 +1706,39 @@ class StockroomModuleService extends MedusaService({
       quantity,
       ordered_at: orderedAt,
     })
+    const refused: CheckoutShortfall[] = []
     for (const line of lines) {
       const key = line.inventory_item_id && line.location_id ? pairKey(line as StockItemRef) : null
       if (!key || !free.has(key)) {
         units.push(unit(line, "on_hand", line.quantity))
         continue
       }
-      const onHand = Math.min(line.quantity, Math.max(free.get(key)!, 0))
+      const freeBefore = Math.max(free.get(key)!, 0)
+      const onHand = Math.min(line.quantity, freeBefore)
       free.set(key, free.get(key)! - onHand)
       if (onHand > 0) {
         units.push(unit(line, "on_hand", onHand))
       }
       if (line.quantity - onHand > 0) {
         units.push(unit(line, "backordered", line.quantity - onHand))
+        // With backorders off this is the last word on overselling: the stock
+        // items are locked, so concurrent checkouts cannot both take the last
+        // unit. (Where backorders are allowed, the cart's validate hook has
+        // already required a backorderable stock item in the channel; Medusa
+        // chooses the location it reserves at.)
+        if (input.within_checkout && !this.options_.allow_backorders) {
+          refused.push({
+            variant_id: line.variant_id,
+            inventory_item_id: line.inventory_item_id!,
+            location_id: line.location_id!,
+            requested: line.quantity,
+            available: freeBefore,
+          })
+        }
       }
+    }
+    if (refused.length) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, describeCheckoutShortfalls(refused))
     }
     await manager.execute(
       `INSERT INTO inventory_unit (${UNIT_INSERT_COLUMNS.join(", ")}, created_at, updated_at)

@@ -2,6 +2,8 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
 import type StockroomModuleService from "../../modules/stockroom/service"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { describeCheckoutShortfalls } from "../../modules/stockroom/lib/shortfall"
 import { cancelOrderUnitsWorkflow } from "../cancel-order-units"
 import { placeOrderUnitsWorkflow } from "../place-order-units"
 import { shipFulfillmentUnitsWorkflow } from "../ship-fulfillment-units"
@@ -19,6 +21,9 @@ import { unshipFulfillmentUnitsWorkflow } from "../unship-fulfillment-units"
  * | `cancelOrderFulfillmentWorkflow.hooks.orderFulfillmentCanceled` | orderFulfillmentCanceledHandler                     |
  * | `cancelOrderWorkflow.hooks.orderCanceled`                | orderCanceledHandler                                        |
  * | `createOrderShipmentWorkflow.hooks.shipmentCreated`      | shipmentCreatedHandler                                      |
+ * | `addToCartWorkflow.hooks.validate`                       | addToCartValidateHandler                                    |
+ * | `updateLineItemInCartWorkflow.hooks.validate`            | updateLineItemValidateHandler                               |
+ * | `completeCartWorkflow.hooks.validate`                    | completeCartValidateHandler                                 |
  *
  *   import { stockLocationsCreatedHandler, stockLocationsCreatedCompensation }
  *     from "medusa-plugin-stockroom/workflows"
@@ -147,4 +152,92 @@ export async function shipmentCreatedHandler(
 ) {
   const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
   return new StepResponse(await stockroom.markUnitsShipped([shipment.id]))
+}
+
+type CartLine = { line_item_id?: string; variant_id: string; quantity: number }
+
+/** The cart's sales channel and its lines that are for a variant. */
+async function readCartLines(
+  container: MedusaContainer,
+  cartId: string
+): Promise<{ sales_channel_id: string | null; lines: CartLine[] }> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [cart],
+  } = await query.graph({
+    entity: "cart",
+    fields: ["id", "sales_channel_id", "items.id", "items.variant_id", "items.quantity"],
+    filters: { id: cartId },
+  })
+  return {
+    sales_channel_id: cart?.sales_channel_id ?? null,
+    lines: ((cart?.items ?? []) as any[])
+      .filter((item) => item?.variant_id)
+      .map((item) => ({
+        line_item_id: item.id,
+        variant_id: item.variant_id,
+        quantity: Number(item.quantity),
+      })),
+  }
+}
+
+/**
+ * Refuses (HTTP 400) what the store's policy does not let a cart take:
+ * more than the channel's stock of a variant, unless backorders are allowed
+ * and the variant is backorderable there. Lines of one variant are summed.
+ */
+async function assertCartStock(
+  container: MedusaContainer,
+  salesChannelId: string | null,
+  lines: CartLine[]
+) {
+  const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  if (!salesChannelId || !lines.length || !stockroom.getOptions().track_inventory_levels) {
+    return
+  }
+  const { refused } = await stockroom.checkCartStock(salesChannelId, lines)
+  if (refused.length) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, describeCheckoutShortfalls(refused))
+  }
+}
+
+/** Add to cart: the cart's lines plus the new items. */
+export async function addToCartValidateHandler(
+  {
+    input,
+  }: { input: { cart_id: string; items?: { variant_id?: string | null; quantity: unknown }[] } },
+  { container }: HookContext
+) {
+  const cart = await readCartLines(container, input.cart_id)
+  const added = (input.items ?? [])
+    .filter((item) => item.variant_id)
+    .map((item) => ({ variant_id: item.variant_id!, quantity: Number(item.quantity) }))
+  await assertCartStock(container, cart.sales_channel_id, [...cart.lines, ...added])
+}
+
+/** Update a line: the cart's lines with that line's new quantity. */
+export async function updateLineItemValidateHandler(
+  {
+    input,
+  }: { input: { cart_id: string; item_id: string; update: { quantity?: unknown } } },
+  { container }: HookContext
+) {
+  const cart = await readCartLines(container, input.cart_id)
+  const quantity = input.update?.quantity
+  if (quantity === undefined || quantity === null) {
+    return
+  }
+  const lines = cart.lines.map((line) =>
+    line.line_item_id === input.item_id ? { ...line, quantity: Number(quantity) } : line
+  )
+  await assertCartStock(container, cart.sales_channel_id, lines)
+}
+
+/** Complete the cart: everything in it, checked again before the order exists. */
+export async function completeCartValidateHandler(
+  { input }: { input: { id: string } },
+  { container }: HookContext
+) {
+  const cart = await readCartLines(container, input.id)
+  await assertCartStock(container, cart.sales_channel_id, cart.lines)
 }

@@ -1,0 +1,194 @@
+import { createAdminUser, expectFailure } from "../helpers/admin"
+import {
+  completeCart,
+  createProduct,
+  SeededStore,
+  SeededVariant,
+  seedStore,
+  signInCustomer,
+  startCart,
+} from "../helpers/commerce"
+import { ledgerReader, settled } from "../helpers/ledger"
+import { stockroomStoreRunner } from "../helpers/store"
+
+jest.setTimeout(240000)
+
+// The defaults: backorders allowed where a stock item is backorderable,
+// stock counts exposed to the storefront.
+stockroomStoreRunner({
+  testSuite: ({ api, getContainer, dbConnection }) => {
+    let headers: Record<string, string>
+    let store: SeededStore
+    let shirt: SeededVariant
+    let sticker: SeededVariant
+    let storeHeaders: { headers: Record<string, string> }
+    const ledger = ledgerReader(dbConnection)
+
+    const stockItemAt = async (locationId: string) => {
+      const { data } = await api.get(
+        `/admin/stock-items?inventory_item_id=${shirt.inventory_item_id}&location_id=${locationId}`,
+        { headers }
+      )
+      return data.stock_items[0]
+    }
+    const setBackorderable = async (locationId: string, backorderable: boolean) => {
+      const item = await stockItemAt(locationId)
+      await api.post(`/admin/stock-items/${item.id}`, { backorderable }, { headers })
+    }
+
+    beforeEach(async () => {
+      const container = getContainer()
+      ;({ headers } = await createAdminUser(api, container))
+      store = await seedStore(container, 2)
+      storeHeaders = store.storeHeaders
+      ;[shirt, sticker] = await createProduct(container, store, [
+        { title: "Shirt" },
+        { title: "Sticker", manage_inventory: false },
+      ])
+      await api.post(
+        "/admin/stock-movements",
+        { inventory_item_id: shirt.inventory_item_id, location_id: store.locations[1].id, quantity: 2 },
+        { headers }
+      )
+      // Neither location may backorder to begin with.
+      await setBackorderable(store.locations[0].id, false)
+      await setBackorderable(store.locations[1].id, false)
+    })
+
+    it("refuses a shortfall where no stock item of the channel is backorderable, allows it where one is", async () => {
+      const cartId = await startCart(api, store)
+      const refused = await expectFailure(
+        api.post(`/store/carts/${cartId}/line-items`, { variant_id: shirt.id, quantity: 5 }, storeHeaders)
+      )
+      expect(refused.status).toBe(400)
+      expect(refused.data).toEqual({
+        type: "not_allowed",
+        message: `Not enough stock: ${shirt.id} (5 requested, 2 available)`,
+      })
+
+      await api.post(`/store/carts/${cartId}/line-items`, { variant_id: shirt.id, quantity: 2 }, storeHeaders)
+      const {
+        data: { cart },
+      } = await api.get(`/store/carts/${cartId}`, storeHeaders)
+      const lineId = cart.items[0].id
+      const tooMany = await expectFailure(
+        api.post(`/store/carts/${cartId}/line-items/${lineId}`, { quantity: 5 }, storeHeaders)
+      )
+      expect(tooMany.status).toBe(400)
+      expect(tooMany.data.message).toBe(`Not enough stock: ${shirt.id} (5 requested, 2 available)`)
+
+      // The first location may now backorder: the same update goes through.
+      await setBackorderable(store.locations[0].id, true)
+      await api.post(`/store/carts/${cartId}/line-items/${lineId}`, { quantity: 5 }, storeHeaders)
+      const { data: shortfall } = await api.get(`/store/carts/${cartId}/stock-shortfall`, storeHeaders)
+      expect(shortfall).toEqual({
+        items: [{ line_item_id: lineId, variant_id: shirt.id, quantity: 5, available: 2, backordered: 3 }],
+      })
+    })
+
+    it("tells the customer about their own backorders and nobody else", async () => {
+      await setBackorderable(store.locations[0].id, true)
+      await setBackorderable(store.locations[1].id, true)
+      const customer = await signInCustomer(api, store, "ada@stockroom.test")
+      const cartId = await startCart(api, store, customer)
+      await api.post(
+        `/store/carts/${cartId}/line-items`,
+        { variant_id: shirt.id, quantity: 5 },
+        { headers: { ...storeHeaders.headers, ...customer } }
+      )
+      const { data } = await completeCart(api, store, cartId, customer)
+      expect(data.type).toBe("order")
+      const order = data.order
+      await settled(api, headers)
+
+      const units = await ledger.units({ order_id: order.id })
+      expect(units.reduce((sum: number, unit: any) => sum + unit.quantity, 0)).toBe(5)
+      const backordered = units.filter((unit: any) => unit.state === "backordered")
+      expect(backordered.length).toBeGreaterThan(0)
+
+      const { data: mine } = await api.get(`/store/orders/${order.id}/backorders`, {
+        headers: { ...storeHeaders.headers, ...customer },
+      })
+      expect(mine.order_id).toBe(order.id)
+      expect(mine.backorders.map((unit: any) => [unit.id, unit.variant_id, unit.quantity])).toEqual(
+        backordered.map((unit: any) => [unit.id, shirt.id, unit.quantity])
+      )
+      expect(Object.keys(mine.backorders[0]).sort()).toEqual(
+        ["id", "line_item_id", "ordered_at", "quantity", "variant_id"]
+      )
+
+      const stranger = await signInCustomer(api, store, "eve@stockroom.test")
+      const forbidden = await expectFailure(
+        api.get(`/store/orders/${order.id}/backorders`, {
+          headers: { ...storeHeaders.headers, ...stranger },
+        })
+      )
+      expect(forbidden.status).toBe(404)
+      const anonymous = await expectFailure(
+        api.get(`/store/orders/${order.id}/backorders`, storeHeaders)
+      )
+      expect(anonymous.status).toBe(401)
+    })
+
+    it("reports availability with counts over the channel's locations", async () => {
+      await setBackorderable(store.locations[0].id, true)
+      const { data } = await api.get(
+        `/store/stock-availability?variant_id[]=${shirt.id}&variant_id[]=${sticker.id}&product_id=${(await productOf(shirt.id)).id}`,
+        storeHeaders
+      )
+      expect(data).toEqual({
+        variants: [
+          { variant_id: shirt.id, on_hand: 2, in_stock: true, backorderable: true },
+          { variant_id: sticker.id, on_hand: null, in_stock: true, backorderable: false },
+        ],
+        products: [{ product_id: (await productOf(shirt.id)).id, has_stock: true }],
+      })
+
+      // A product with no stock anywhere: out of stock, yet backorderable
+      // (new stock items take their location's default, backorderable).
+      const [mug] = await createProduct(getContainer(), store, [{ title: "Mug" }], "Mug")
+      const mugProduct = await productOf(mug.id)
+      const { data: empty } = await api.get(
+        `/store/stock-availability?variant_id=${mug.id}&product_id=${mugProduct.id}`,
+        storeHeaders
+      )
+      expect(empty).toEqual({
+        variants: [{ variant_id: mug.id, on_hand: 0, in_stock: false, backorderable: true }],
+        products: [{ product_id: mugProduct.id, has_stock: false }],
+      })
+    })
+
+    it("refuses store routes without a publishable key, and bad or unknown ids", async () => {
+      const cartId = await startCart(api, store)
+      for (const url of [
+        `/store/stock-availability?variant_id=${shirt.id}`,
+        `/store/carts/${cartId}/stock-shortfall`,
+      ]) {
+        const response = await expectFailure(api.get(url))
+        expect(response.status).toBe(400)
+        expect(response.data.type).toBe("not_allowed")
+      }
+      const empty = await expectFailure(api.get("/store/stock-availability", storeHeaders))
+      expect(empty.status).toBe(400)
+      expect(empty.data.message).toContain("variant_id or product_id")
+      const unknownField = await expectFailure(
+        api.get(`/store/stock-availability?variant_id=${shirt.id}&cost=1`, storeHeaders)
+      )
+      expect(unknownField.status).toBe(400)
+      const unknown = await expectFailure(
+        api.get("/store/stock-availability?variant_id=variant_missing", storeHeaders)
+      )
+      expect(unknown.status).toBe(404)
+      expect(unknown.data.message).toBe("Not found: variant_missing")
+      const noCart = await expectFailure(api.get("/store/carts/cart_missing/stock-shortfall", storeHeaders))
+      expect(noCart.status).toBe(404)
+    })
+
+    async function productOf(variantId: string) {
+      const { data } = await api.get(`/admin/products?fields=id,variants.id&limit=50`, { headers })
+      return data.products.find((product: any) =>
+        product.variants.some((variant: any) => variant.id === variantId)
+      )
+    }
+  },
+})

@@ -1,0 +1,7 @@
+import { addToCartWorkflow } from "@medusajs/medusa/core-flows"
+import { shouldRegisterWorkflowHooks } from "../../lib/plugin-config"
+import { addToCartValidateHandler } from "./handlers"
+
+if (shouldRegisterWorkflowHooks()) {
+  addToCartWorkflow.hooks.validate(addToCartValidateHandler)
+}

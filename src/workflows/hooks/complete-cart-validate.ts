@@ -1,0 +1,7 @@
+import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
+import { shouldRegisterWorkflowHooks } from "../../lib/plugin-config"
+import { completeCartValidateHandler } from "./handlers"
+
+if (shouldRegisterWorkflowHooks()) {
+  completeCartWorkflow.hooks.validate(completeCartValidateHandler)
+}
