@@ -8,7 +8,7 @@ import {
   signInCustomer,
   startCart,
 } from "../helpers/commerce"
-import { ledgerReader, settled } from "../helpers/ledger"
+import { ledgerReader, settled, waitFor } from "../helpers/ledger"
 import { stockroomStoreRunner } from "../helpers/store"
 
 jest.setTimeout(240000)
@@ -77,8 +77,16 @@ stockroomStoreRunner({
       expect(tooMany.status).toBe(400)
       expect(tooMany.data.message).toBe(`Not enough stock: ${shirt.id} (5 requested, 2 available)`)
 
+      // Medusa's own per-variant flag follows the stock items.
+      const allowBackorder = async () =>
+        (
+          await dbConnection.raw(`select allow_backorder from product_variant where id = ?`, [shirt.id])
+        ).rows[0].allow_backorder
+      expect(await allowBackorder()).toBe(false)
+
       // The first location may now backorder: the same update goes through.
       await setBackorderable(store.locations[0].id, true)
+      expect(await allowBackorder()).toBe(true)
       await api.post(`/store/carts/${cartId}/line-items/${lineId}`, { quantity: 5 }, storeHeaders)
       const { data: shortfall } = await api.get(`/store/carts/${cartId}/stock-shortfall`, storeHeaders)
       expect(shortfall).toEqual({
@@ -148,6 +156,14 @@ stockroomStoreRunner({
       // (new stock items take their location's default, backorderable).
       const [mug] = await createProduct(getContainer(), store, [{ title: "Mug" }], "Mug")
       const mugProduct = await productOf(mug.id)
+      // Its stock items are created from Medusa's inventory-item event.
+      await waitFor(async () => {
+        const { data } = await api.get(
+          `/admin/stock-items?inventory_item_id=${mug.inventory_item_id}`,
+          { headers }
+        )
+        return data.count === store.locations.length
+      }, "the mug's stock items")
       const { data: empty } = await api.get(
         `/store/stock-availability?variant_id=${mug.id}&product_id=${mugProduct.id}`,
         storeHeaders

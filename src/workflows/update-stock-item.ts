@@ -2,8 +2,10 @@ import {
   createStep,
   createWorkflow,
   StepResponse,
+  transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { syncVariantBackorderStep } from "./steps/sync-variant-backorder"
 import { STOCKROOM_MODULE } from "../modules/stockroom/types"
 import type StockroomModuleService from "../modules/stockroom/service"
 
@@ -39,9 +41,18 @@ export const updateStockItemStep = createStep(
 
 export const updateStockItemWorkflowId = "stockroom-update-stock-item"
 
-/** Changes a stock item's backorderable flag or low-stock threshold. */
+/**
+ * Changes a stock item's backorderable flag or low-stock threshold; Medusa's
+ * per-variant `allow_backorder` follows the flag.
+ */
 export const updateStockItemWorkflow = createWorkflow(
   updateStockItemWorkflowId,
-  (input: UpdateStockItemWorkflowInput) =>
-    new WorkflowResponse(updateStockItemStep(input))
+  (input: UpdateStockItemWorkflowInput) => {
+    const updated = updateStockItemStep(input)
+    const inventoryItemIds = transform({ updated }, ({ updated }) => ({
+      inventory_item_ids: [updated.inventory_item_id],
+    }))
+    syncVariantBackorderStep(inventoryItemIds)
+    return new WorkflowResponse(updated)
+  }
 )

@@ -1084,6 +1084,44 @@ class StockroomModuleService extends MedusaService({
   }
 
   /**
+   * Variants of the given inventory items whose Medusa `allow_backorder`
+   * disagrees with their stock items: on when every inventory item of the
+   * variant has a backorderable stock item somewhere, off otherwise.
+   */
+  @InjectManager()
+  async listVariantBackorderDrift(
+    inventoryItemIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ variant_id: string; allow_backorder: boolean; backorderable: boolean }[]> {
+    if (!inventoryItemIds.length) {
+      return []
+    }
+    const manager = sharedContext.manager as EntityManagerLike
+    const rows = await manager.execute(
+      `SELECT v.id AS variant_id, v.allow_backorder,
+              BOOL_AND(EXISTS (SELECT 1 FROM stock_item si
+                                WHERE si.inventory_item_id = pvii.inventory_item_id
+                                  AND si.backorderable AND si.deleted_at IS NULL)) AS backorderable
+         FROM product_variant v
+         JOIN product_variant_inventory_item pvii
+           ON pvii.variant_id = v.id AND pvii.deleted_at IS NULL
+        WHERE v.deleted_at IS NULL AND v.manage_inventory
+          AND v.id IN (SELECT variant_id FROM product_variant_inventory_item
+                        WHERE deleted_at IS NULL
+                          AND inventory_item_id IN (${placeholders(inventoryItemIds.length)}))
+        GROUP BY v.id, v.allow_backorder`,
+      inventoryItemIds
+    )
+    return rows
+      .filter((row) => !!row.allow_backorder !== !!row.backorderable)
+      .map((row) => ({
+        variant_id: row.variant_id,
+        allow_backorder: !!row.allow_backorder,
+        backorderable: !!row.backorderable,
+      }))
+  }
+
+  /**
    * Stock items whose Medusa level no longer matches their ledger balances:
    * what the periodic sweep reconciles.
    */
