@@ -174,6 +174,39 @@ stockroomStoreRunner({
       })
     })
 
+    it("keeps Medusa's per-variant allow_backorder and the stock items' backorderable in step both ways", async () => {
+      // Created with Medusa's flag off; its new stock items take the locations'
+      // default (backorderable), and the variant follows them.
+      const [mug] = await createProduct(getContainer(), store, [{ title: "Mug", allow_backorder: false }], "Mug")
+      const variantFlag = async () =>
+        (await dbConnection.raw(`select allow_backorder from product_variant where id = ?`, [mug.id]))
+          .rows[0].allow_backorder
+      const stockItemFlags = async () =>
+        (
+          await dbConnection.raw(
+            `select backorderable from stock_item where inventory_item_id = ? and deleted_at is null`,
+            [mug.inventory_item_id]
+          )
+        ).rows.map((row: any) => row.backorderable)
+      await waitFor(async () => (await variantFlag()) === true, "the variant following its stock items")
+      expect(await stockItemFlags()).toEqual([true, true])
+
+      // An admin turns backorders off in Medusa's own product form: honoured.
+      const product = await productOf(mug.id)
+      await api.post(
+        `/admin/products/${product.id}/variants/${mug.id}`,
+        { allow_backorder: false },
+        { headers }
+      )
+      await waitFor(
+        async () => (await stockItemFlags()).every((flag: boolean) => flag === false),
+        "the stock items following Medusa's form"
+      )
+      expect(await variantFlag()).toBe(false)
+      const { data } = await api.get(`/store/stock-availability?variant_id=${mug.id}`, storeHeaders)
+      expect(data.variants[0]).toMatchObject({ in_stock: false, backorderable: false })
+    })
+
     it("refuses store routes without a publishable key, and bad or unknown ids", async () => {
       const cartId = await startCart(api, store)
       for (const url of [

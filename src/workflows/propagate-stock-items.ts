@@ -2,12 +2,13 @@ import {
   createStep,
   createWorkflow,
   StepResponse,
+  transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { Modules } from "@medusajs/framework/utils"
 import { STOCKROOM_MODULE, StockItemRef } from "../modules/stockroom/types"
 import type StockroomModuleService from "../modules/stockroom/service"
-import { ensureStockItemsStep } from "./steps"
+import { ensureStockItemsStep, syncVariantBackorderStep } from "./steps"
 
 export type PropagateStockItemsWorkflowInput = {
   location_ids?: string[]
@@ -82,6 +83,12 @@ export const propagateStockItemsWorkflow = createWorkflow(
   propagateStockItemsWorkflowId,
   (input: PropagateStockItemsWorkflowInput) => {
     const refs = listPropagationTargetsStep(input)
-    return new WorkflowResponse(ensureStockItemsStep(refs))
+    const created = ensureStockItemsStep(refs)
+    // A new variant's Medusa flag follows its new stock items' defaults.
+    const newItems = transform({ input }, ({ input }) => ({
+      inventory_item_ids: input.inventory_item_ids ?? [],
+    }))
+    syncVariantBackorderStep(newItems)
+    return new WorkflowResponse(created)
   }
 )

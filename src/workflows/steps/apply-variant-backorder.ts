@@ -1,0 +1,63 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
+import type StockroomModuleService from "../../modules/stockroom/service"
+
+export const applyVariantBackorderStepId = "apply-variant-backorder"
+
+type ChangedStockItem = { id: string; backorderable: boolean }
+
+/**
+ * An admin changed a variant's `allow_backorder` in Medusa's own form: the
+ * stock items of its inventory items take that value, so the change is
+ * honoured rather than reverted. A variant already in step (Stockroom's own
+ * update of the flag, a redelivered event) changes nothing.
+ */
+export const applyVariantBackorderStep = createStep(
+  applyVariantBackorderStepId,
+  async (input: { variant_ids: string[] }, { container }) => {
+    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const options = stockroom.getOptions()
+    if (!options.allow_backorders || !options.track_inventory_levels || !input.variant_ids.length) {
+      return new StepResponse([] as ChangedStockItem[], [] as ChangedStockItem[])
+    }
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data: variants } = await query.graph({
+      entity: "product_variant",
+      fields: ["id", "inventory_items.inventory_item_id"],
+      filters: { id: input.variant_ids },
+    })
+    const itemsOf = new Map<string, string[]>(
+      (variants as any[]).map((variant) => [
+        variant.id,
+        (variant.inventory_items ?? []).filter(Boolean).map((link: any) => link.inventory_item_id),
+      ])
+    )
+    const drift = (
+      await stockroom.listVariantBackorderDrift([...new Set([...itemsOf.values()].flat())])
+    ).filter((row) => itemsOf.has(row.variant_id))
+    const previous: ChangedStockItem[] = []
+    for (const row of drift) {
+      const stockItems = await stockroom.listStockItems(
+        { inventory_item_id: itemsOf.get(row.variant_id)!, backorderable: !row.allow_backorder },
+        { select: ["id", "backorderable"], take: null }
+      )
+      if (!stockItems.length) {
+        continue
+      }
+      previous.push(...stockItems.map((item) => ({ id: item.id, backorderable: item.backorderable })))
+      await stockroom.updateStockItems(
+        stockItems.map((item) => ({ id: item.id, backorderable: row.allow_backorder }))
+      )
+    }
+    return new StepResponse(previous, previous)
+  },
+  async (previous, { container }) => {
+    if (!previous?.length) {
+      return
+    }
+    await container
+      .resolve<StockroomModuleService>(STOCKROOM_MODULE)
+      .updateStockItems(previous)
+  }
+)
