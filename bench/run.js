@@ -20,8 +20,8 @@
  * BENCH_CHECKOUT_WARMUP (10), BENCH_CHECKOUTS (100), BENCH_BACKORDERS
  * ("10x20x5,100x20x5": orders × units each, small then large),
  * BENCH_ORDER_CONCURRENCY (8), BENCH_LISTING_PRODUCTS (5000),
- * BENCH_LISTING_WARMUP (20), BENCH_LISTINGS (200), BENCH_ADD_WARMUP (10),
- * BENCH_ADDS (100).
+ * BENCH_LISTING_WARMUP (20), BENCH_LISTINGS (100), BENCH_ADD_WARMUP (10),
+ * BENCH_ADDS (50).
  */
 const fs = require("fs")
 const os = require("os")
@@ -100,9 +100,9 @@ const config = {
   orderConcurrency: envNumber("BENCH_ORDER_CONCURRENCY", 8),
   listingProducts: envNumber("BENCH_LISTING_PRODUCTS", 5000),
   listingWarmup: envNumber("BENCH_LISTING_WARMUP", 20),
-  listings: envNumber("BENCH_LISTINGS", 200),
+  listings: envNumber("BENCH_LISTINGS", 100),
   addWarmup: envNumber("BENCH_ADD_WARMUP", 10),
-  adds: envNumber("BENCH_ADDS", 100),
+  adds: envNumber("BENCH_ADDS", 50),
 }
 if (config.items.length !== 2 || !config.items.every((n) => Number.isInteger(n) && n >= 4)) {
   throw new Error("BENCH_ITEMS must be two whole numbers ≥ 4, e.g. 1000,10000")
