@@ -9,8 +9,9 @@
  * Groups (all by default; `npm run bench -- --only=units` or
  * `--only=ledger,checkout`): ledger (movement latency, hot item, location
  * propagation), checkout (a checkout with and without the plugin),
- * backorders (one receipt filling 1,000 / 10,000 backordered units);
- * `units` = checkout + backorders.
+ * backorders (one receipt filling 1,000 / 10,000 backordered units),
+ * storefront (the product listing with zero-stock products hidden, and add
+ * to cart, with and without the plugin); `units` = checkout + backorders.
  *
  * Environment (all optional): DB_HOST / DB_PORT / DB_USERNAME / DB_PASSWORD
  * (default localhost:5432, user postgres; an embedded PostgreSQL when none
@@ -18,7 +19,9 @@
  * BENCH_SECONDS (10 per side), BENCH_ITEMS ("1000,10000"),
  * BENCH_CHECKOUT_WARMUP (10), BENCH_CHECKOUTS (100), BENCH_BACKORDERS
  * ("10x20x5,100x20x5": orders × units each, small then large),
- * BENCH_ORDER_CONCURRENCY (8).
+ * BENCH_ORDER_CONCURRENCY (8), BENCH_LISTING_PRODUCTS (5000),
+ * BENCH_LISTING_WARMUP (20), BENCH_LISTINGS (100), BENCH_ADD_WARMUP (10),
+ * BENCH_ADDS (50).
  */
 const fs = require("fs")
 const os = require("os")
@@ -36,13 +39,14 @@ const {
 } = require("./scenarios/location-propagation")
 const { measureCheckoutOverhead } = require("./scenarios/checkout-overhead")
 const { placeBackorders, timeBackorderFill } = require("./scenarios/backorder-fill")
+const { measureListing, measureAddToCart, LISTING_PATH } = require("./scenarios/storefront")
 const { printTable } = require("./lib/table")
 
 const root = path.resolve(__dirname, "..")
 const storeDir = path.join(__dirname, "store")
 const plainStoreDir = path.join(__dirname, "store-plain")
 
-const GROUPS = ["ledger", "checkout", "backorders"]
+const GROUPS = ["ledger", "checkout", "backorders", "storefront"]
 const ALIASES = { units: ["checkout", "backorders"], all: GROUPS }
 function parseGroups(argv) {
   const only = argv.find((arg) => arg.startsWith("--only="))
@@ -94,6 +98,11 @@ const config = {
   checkouts: envNumber("BENCH_CHECKOUTS", 100),
   backorders: parseBackorders(process.env.BENCH_BACKORDERS || "10x20x5,100x20x5"),
   orderConcurrency: envNumber("BENCH_ORDER_CONCURRENCY", 8),
+  listingProducts: envNumber("BENCH_LISTING_PRODUCTS", 5000),
+  listingWarmup: envNumber("BENCH_LISTING_WARMUP", 20),
+  listings: envNumber("BENCH_LISTINGS", 100),
+  addWarmup: envNumber("BENCH_ADD_WARMUP", 10),
+  adds: envNumber("BENCH_ADDS", 50),
 }
 if (config.items.length !== 2 || !config.items.every((n) => Number.isInteger(n) && n >= 4)) {
   throw new Error("BENCH_ITEMS must be two whole numbers ≥ 4, e.g. 1000,10000")
@@ -124,7 +133,7 @@ async function adminQuery(sql) {
   }
 }
 
-function newStore(label, dir, suffix) {
+function newStore(label, dir, suffix, env = {}) {
   const store = new BenchStore({
     label,
     dir,
@@ -133,6 +142,7 @@ function newStore(label, dir, suffix) {
     logFile,
     adminQuery,
     log,
+    env,
   })
   stores.push(store)
   return store
@@ -188,6 +198,7 @@ async function main() {
   const sizes = { smallCount: config.items[0], largeCount: config.items[1] }
   let ledger = null
   let units = null
+  let storefront = null
   if (groups.has("ledger")) {
     const store = newStore("Stockroom", storeDir, "")
     await store.prepare()
@@ -201,10 +212,14 @@ async function main() {
   if (groups.has("checkout") || groups.has("backorders")) {
     units = await unitsGroup()
   }
+  if (groups.has("storefront")) {
+    storefront = await storefrontGroup()
+  }
 
   const rows = [
     ...(ledger ? ledgerRows(ledger, sizes) : []),
     ...(units ? unitsRows(units) : []),
+    ...(storefront ? storefrontRows(storefront) : []),
   ]
   console.log("")
   printTable(rows)
@@ -214,6 +229,9 @@ async function main() {
   }
   if (units) {
     ok = unitsDetails(units) && ok
+  }
+  if (storefront) {
+    ok = storefrontDetails(storefront) && ok
   }
   log(`done in ${Math.round((Date.now() - startedAt) / 1000)} s`)
   return ok
@@ -634,6 +652,166 @@ function unitsDetails(u) {
           console.error(`         only ${f.filledAtResponse} of ${f.units} units were on_hand when the receipt answered`)
         }
       }
+    }
+  }
+  return ok
+}
+
+/**
+ * The storefront group: two fresh stores, bench/store with
+ * show_zero_stock_products off and bench/store-plain, both running, each
+ * set up through the admin API (setUpShop: one product with a stocked
+ * variant for add to cart) and then given the same catalogue by `medusa
+ * exec` (seed-storefront-products.js): BENCH_LISTING_PRODUCTS published
+ * products in the channel, every other one stocked.
+ */
+async function storefrontGroup() {
+  const total = config.listingProducts
+  const stockedSeeded = Math.floor((total + 1) / 2)
+  const withPlugin = newStore("Stockroom", storeDir, "_storefront", {
+    STOCKROOM_BENCH_OPTIONS: JSON.stringify({ show_zero_stock_products: false }),
+  })
+  const plain = newStore("plain Medusa", plainStoreDir, "_storefront_plain")
+  const both = [withPlugin, plain]
+  await Promise.all(both.map((store) => store.prepare()))
+  await Promise.all(both.map((store) => store.start()))
+  log("storefront: setting up the shop (region, channel, key, location, shipping, product) in each store")
+  const setups = []
+  for (const store of both) {
+    await store.quiet("after boot")
+    setups.push(await setUpShop(store, [{ key: "checkout", stocked: 1000000 }]))
+  }
+  log(`storefront: seeding ${total} products (${stockedSeeded} stocked) in each store (medusa exec, both at once)`)
+  const seedStarted = Date.now()
+  await Promise.all(
+    both.map((store, i) =>
+      store.exec(`seeding the catalogue (${store.label})`, path.join(storeDir, "seed-storefront-products.js"), [
+        setups[i].sales_channel_id,
+        setups[i].location_id,
+        setups[i].shipping_profile_id,
+        total,
+        stockedSeeded,
+      ])
+    )
+  )
+  const seedSeconds = (Date.now() - seedStarted) / 1000
+  await Promise.all(both.map((store) => store.quiet("after seeding the catalogue")))
+  // What each store should list: every product in the channel (setUpShop's
+  // own product included), and of those the ones with stock.
+  const expected = []
+  for (const store of both) {
+    const { rows } = await store.db.query(
+      `SELECT COUNT(*)::int AS total,
+              COUNT(*) FILTER (WHERE EXISTS (
+                SELECT 1 FROM product_variant v
+                  JOIN product_variant_inventory_item pvii ON pvii.variant_id = v.id AND pvii.deleted_at IS NULL
+                  JOIN inventory_level l ON l.inventory_item_id = pvii.inventory_item_id AND l.deleted_at IS NULL
+                 WHERE v.product_id = p.id AND v.deleted_at IS NULL
+                   AND l.stocked_quantity - l.reserved_quantity > 0))::int AS stocked
+         FROM product p
+         JOIN product_sales_channel psc ON psc.product_id = p.id AND psc.deleted_at IS NULL
+        WHERE p.deleted_at IS NULL AND p.status = 'published' AND psc.sales_channel_id = $1`,
+      [setups[both.indexOf(store)].sales_channel_id]
+    )
+    expected.push(rows[0])
+  }
+  const shops = both.map((store, i) => store.storefront(setups[i].publishable_key))
+  const sides = both.map((store, i) => ({ store, setup: setups[i], shop: shops[i] }))
+  const results = { expected, seedSeconds, total, stockedSeeded }
+  try {
+    log(
+      `storefront: listing, ${config.listingWarmup} warm-up + ${config.listings} measured GET ${LISTING_PATH} ` +
+        "per side, alternating blocks (Stockroom, plain Medusa)"
+    )
+    results.listing = await measureListing({
+      sides,
+      warmup: config.listingWarmup,
+      samples: config.listings,
+      log,
+    })
+    log(`storefront: add to cart, ${config.addWarmup} warm-up + ${config.adds} measured per side, alternating blocks`)
+    results.add = await measureAddToCart({ sides, warmup: config.addWarmup, samples: config.adds, log })
+  } finally {
+    shops.forEach((shop) => shop.close())
+  }
+  await Promise.all(both.map((store) => store.close()))
+  return results
+}
+
+function storefrontRows(r) {
+  const ms = (v) => `${v.toFixed(1)} ms`
+  const [srList, plainList] = r.listing
+  const [srAdd, plainAdd] = r.add
+  const count = (side) => side.counts.join(" / ")
+  return [
+    {
+      metric: "product listing (zero stock hidden), median",
+      stockroom: ms(srList.median),
+      medusa: ms(plainList.median),
+      ratio: srList.median / plainList.median,
+      goal: "≤ 1.3×",
+      met: srList.median / plainList.median <= 1.3,
+    },
+    {
+      metric: "product listing (zero stock hidden), p95",
+      stockroom: ms(srList.p95),
+      medusa: ms(plainList.p95),
+      ratio: srList.p95 / plainList.p95,
+      goal: "≤ 1.3×",
+      met: srList.p95 / plainList.p95 <= 1.3,
+    },
+    {
+      metric: "product listing, count returned",
+      stockroom: count(srList),
+      medusa: count(plainList),
+      ratio: srList.counts[0] / plainList.counts[0],
+    },
+    {
+      metric: "add to cart, median",
+      stockroom: ms(srAdd.median),
+      medusa: ms(plainAdd.median),
+      ratio: srAdd.median / plainAdd.median,
+      goal: "≤ 1.15×",
+      met: srAdd.median / plainAdd.median <= 1.15,
+    },
+    {
+      metric: "add to cart, p95",
+      stockroom: ms(srAdd.p95),
+      medusa: ms(plainAdd.p95),
+      ratio: srAdd.p95 / plainAdd.p95,
+    },
+  ]
+}
+
+function storefrontDetails(r) {
+  const [srList, plainList] = r.listing
+  const [srExpected, plainExpected] = r.expected
+  console.log("")
+  console.log("Storefront")
+  console.log(
+    `  catalogue: ${r.total} seeded products per store (${r.stockedSeeded} stocked, the rest 0 in stock) plus ` +
+      `the shop's own stocked product, seeded in ${r.seedSeconds.toFixed(0)} s (both stores at once); ` +
+      `Stockroom with show_zero_stock_products: false`
+  )
+  console.log(
+    `  listing: GET ${LISTING_PATH} (default limit; ${srList.page} / ${plainList.page} products on the page), ` +
+      `${srList.n} per side after ${config.listingWarmup} warm-up; add to cart: POST /store/carts/:id/line-items ` +
+      `(1 unit of a variant with 1,000,000 in stock, a new cart each, created untimed), ${r.add[0].n} per side ` +
+      `after ${config.addWarmup} warm-up`
+  )
+  const checks = [
+    ["Stockroom lists exactly the stocked products", srList.counts, srExpected.stocked],
+    ["plain Medusa lists every product", plainList.counts, plainExpected.total],
+  ]
+  let ok = true
+  for (const [what, counts, want] of checks) {
+    const exact = counts.length === 1 && counts[0] === want
+    const line = `  ${exact ? "ok  " : "FAIL"} ${what}: count ${counts.join(" / ")}, expected ${want}`
+    if (exact) {
+      console.log(line)
+    } else {
+      ok = false
+      console.error(line)
     }
   }
   return ok

@@ -38,9 +38,10 @@ class BenchStore {
    * @param {object} opts.postgres  from ensurePostgres()
    * @param {string} opts.logFile
    * @param {(sql: string) => Promise<unknown>} opts.adminQuery  runs SQL in the `postgres` database
+   * @param {Record<string, string>} [opts.env]  more environment for every medusa command
    */
-  constructor({ label, dir, database, postgres, logFile, adminQuery, log }) {
-    Object.assign(this, { label, dir, database, postgres, logFile, adminQuery, log })
+  constructor({ label, dir, database, postgres, logFile, adminQuery, log, env = {} }) {
+    Object.assign(this, { label, dir, database, postgres, logFile, adminQuery, log, extraEnv: env })
     this.url = databaseUrl(postgres.connection, database)
     this.created = false
     this.server = null
@@ -60,6 +61,7 @@ class BenchStore {
         LOG_LEVEL: "error",
         MEDUSA_DISABLE_TELEMETRY: "true",
         NODE_ENV: "production",
+        ...this.extraEnv,
       },
     }
   }

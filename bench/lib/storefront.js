@@ -155,6 +155,7 @@ async function setUpShop(store, variants) {
     sales_channel_id: sales_channel.id,
     location_id,
     shipping_option_id: shipping_option.id,
+    shipping_profile_id: shipping_profile.id,
     publishable_key: api_key.token,
     variants: byKey,
   }

@@ -1,6 +1,7 @@
 // The store the benchmark boots: Medusa's defaults plus this plugin, loaded
 // from the repository's built output (`.medusa/server`) as a store loads it
-// from npm. bench/run.js sets DATABASE_URL and builds the plugin first.
+// from npm. bench/run.js sets DATABASE_URL and builds the plugin first, and
+// STOCKROOM_BENCH_OPTIONS (JSON) for a group that needs other plugin options.
 const path = require("path")
 const { defineConfig } = require("@medusajs/framework/utils")
 
@@ -16,5 +17,5 @@ module.exports = defineConfig({
     },
   },
   admin: { disable: true },
-  plugins: [{ resolve: path.resolve(__dirname, "../.."), options: {} }],
+  plugins: [{ resolve: path.resolve(__dirname, "../.."), options: JSON.parse(process.env.STOCKROOM_BENCH_OPTIONS || "{}") }],
 })
