@@ -94,6 +94,40 @@ stockroomStoreRunner({
       })
     })
 
+    it("backorders a line only at a backorderable location, moving Medusa's reservation there", async () => {
+      // The first location may backorder but holds nothing; the second holds
+      // 2 and may not backorder. Five can be sold, three of them backordered.
+      const [backorderable, stocked] = store.locations.map((location) => location.id)
+      await setBackorderable(backorderable, true)
+      const cartId = await startCart(api, store)
+      await api.post(`/store/carts/${cartId}/line-items`, { variant_id: shirt.id, quantity: 5 }, storeHeaders)
+      const { data } = await completeCart(api, store, cartId)
+      expect(data.type).toBe("order")
+      await settled(api, headers)
+
+      // Medusa reserves a line at one location; wherever it chose, the
+      // reservation and the units end up where backorders are allowed.
+      const units = await ledger.units({ order_id: data.order.id })
+      expect(units.map((unit: any) => [unit.location_id, unit.state, unit.quantity])).toEqual([
+        [backorderable, "backordered", 5],
+      ])
+      expect(await ledger.level(shirt.inventory_item_id!, backorderable)).toEqual({
+        stocked: 0,
+        reserved: 5,
+        count_on_hand: -5,
+      })
+      expect(await ledger.level(shirt.inventory_item_id!, stocked)).toEqual({
+        stocked: 2,
+        reserved: 0,
+        count_on_hand: 2,
+      })
+      const movements = await ledger.movements(shirt.inventory_item_id!)
+      expect(movements.map((m: any) => [m.kind, m.quantity, m.stocked_change, m.originator_type])).toEqual([
+        ["allocated", -5, 0, "order"],
+        ["received", 2, 2, "user"],
+      ])
+    })
+
     it("tells the customer about their own backorders and nobody else", async () => {
       await setBackorderable(store.locations[0].id, true)
       await setBackorderable(store.locations[1].id, true)

@@ -8,6 +8,7 @@ import {
   ensureStockItemsStep,
   placeOrderUnitsStep,
   resolveOrderUnitLinesStep,
+  steerBackorderReservationsStep,
 } from "./steps"
 
 export const placeOrderUnitsWorkflowId = "stockroom-place-order-units"
@@ -21,6 +22,7 @@ export const placeOrderUnitsWorkflowId = "stockroom-place-order-units"
 export const placeOrderUnitsWorkflow = createWorkflow(
   placeOrderUnitsWorkflowId,
   (input: { order_id: string; within_checkout?: boolean }) => {
+    steerBackorderReservationsStep(input)
     const resolved = resolveOrderUnitLinesStep(input)
     const refs = transform({ resolved }, ({ resolved }) => resolved.refs)
     ensureStockItemsStep(refs)

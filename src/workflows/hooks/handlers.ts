@@ -3,6 +3,7 @@ import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
 import type StockroomModuleService from "../../modules/stockroom/service"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { quantityOf } from "../../lib/medusa-values"
 import { describeCheckoutShortfalls } from "../../modules/stockroom/lib/shortfall"
 import { cancelOrderUnitsWorkflow } from "../cancel-order-units"
 import { placeOrderUnitsWorkflow } from "../place-order-units"
@@ -156,19 +157,26 @@ export async function shipmentCreatedHandler(
 
 type CartLine = { line_item_id?: string; variant_id: string; quantity: number }
 
-/** The cart's sales channel and its lines that are for a variant. */
+/**
+ * The cart's sales channel and its lines that are for a variant: from the
+ * cart the hook was given when it carries its items, else read.
+ */
 async function readCartLines(
   container: MedusaContainer,
-  cartId: string
+  cartId: string,
+  given?: { sales_channel_id?: string | null; items?: unknown[] }
 ): Promise<{ sales_channel_id: string | null; lines: CartLine[] }> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [cart],
-  } = await query.graph({
-    entity: "cart",
-    fields: ["id", "sales_channel_id", "items.id", "items.variant_id", "items.quantity"],
-    filters: { id: cartId },
-  })
+  let cart: any = given
+  if (!Array.isArray(given?.items) || given?.sales_channel_id === undefined) {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    ;({
+      data: [cart],
+    } = await query.graph({
+      entity: "cart",
+      fields: ["id", "sales_channel_id", "items.id", "items.variant_id", "items.quantity"],
+      filters: { id: cartId },
+    }))
+  }
   return {
     sales_channel_id: cart?.sales_channel_id ?? null,
     lines: ((cart?.items ?? []) as any[])
@@ -176,7 +184,7 @@ async function readCartLines(
       .map((item) => ({
         line_item_id: item.id,
         variant_id: item.variant_id,
-        quantity: Number(item.quantity),
+        quantity: quantityOf(item.quantity ?? item.raw_quantity),
       })),
   }
 }
@@ -205,10 +213,14 @@ async function assertCartStock(
 export async function addToCartValidateHandler(
   {
     input,
-  }: { input: { cart_id: string; items?: { variant_id?: string | null; quantity: unknown }[] } },
+    cart: given,
+  }: {
+    input: { cart_id: string; items?: { variant_id?: string | null; quantity: unknown }[] }
+    cart?: any
+  },
   { container }: HookContext
 ) {
-  const cart = await readCartLines(container, input.cart_id)
+  const cart = await readCartLines(container, input.cart_id, given)
   const added = (input.items ?? [])
     .filter((item) => item.variant_id)
     .map((item) => ({ variant_id: item.variant_id!, quantity: Number(item.quantity) }))
@@ -219,10 +231,11 @@ export async function addToCartValidateHandler(
 export async function updateLineItemValidateHandler(
   {
     input,
-  }: { input: { cart_id: string; item_id: string; update: { quantity?: unknown } } },
+    cart: given,
+  }: { input: { cart_id: string; item_id: string; update: { quantity?: unknown } }; cart?: any },
   { container }: HookContext
 ) {
-  const cart = await readCartLines(container, input.cart_id)
+  const cart = await readCartLines(container, input.cart_id, given)
   const quantity = input.update?.quantity
   if (quantity === undefined || quantity === null) {
     return
@@ -235,9 +248,9 @@ export async function updateLineItemValidateHandler(
 
 /** Complete the cart: everything in it, checked again before the order exists. */
 export async function completeCartValidateHandler(
-  { input }: { input: { id: string } },
+  { input, cart: given }: { input: { id: string }; cart?: any },
   { container }: HookContext
 ) {
-  const cart = await readCartLines(container, input.id)
+  const cart = await readCartLines(container, input.id, given)
   await assertCartStock(container, cart.sales_channel_id, cart.lines)
 }

@@ -2,6 +2,7 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { STOCKROOM_MODULE } from "../../../../../modules/stockroom/types"
 import type StockroomModuleService from "../../../../../modules/stockroom/service"
 
@@ -10,6 +11,16 @@ import type StockroomModuleService from "../../../../../modules/stockroom/servic
  * the count per state, so the order page can say what is backordered.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const {
+    data: [order],
+  } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "order",
+    fields: ["id"],
+    filters: { id: req.params.id },
+  })
+  if (!order) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${req.params.id} was not found`)
+  }
   const stockroom = req.scope.resolve<StockroomModuleService>(STOCKROOM_MODULE)
   const inventory_units = await stockroom.listInventoryUnits(
     { order_id: req.params.id },
