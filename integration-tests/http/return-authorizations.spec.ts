@@ -530,6 +530,47 @@ stockroomStoreRunner({
       expect(Number((await orderSummary(order.id)).summary.pending_difference)).toBe(-6)
     })
 
+    it("never authorizes a unit twice or receives an authorization twice under concurrency", async () => {
+      await receive(shirt, 4)
+      const { order, lineId } = await shippedOrder(4)
+      const attempts = await Promise.allSettled(
+        [1, 2, 3, 4].map((n) =>
+          api.post(
+            "/admin/return-authorizations",
+            { order_id: order.id, items: [{ line_item_id: lineId, quantity: 2 }], reason: `Try ${n}`, location_id: location },
+            { headers }
+          )
+        )
+      )
+      const created = attempts
+        .filter((attempt): attempt is PromiseFulfilledResult<any> => attempt.status === "fulfilled")
+        .map((attempt) => attempt.value.data.return_authorization)
+      const refused = attempts.filter((attempt): attempt is PromiseRejectedResult => attempt.status === "rejected")
+      expect(created).toHaveLength(2)
+      expect(refused.map((attempt) => attempt.reason.response?.status)).toEqual([400, 400])
+      expect(new Set(created.map((ra) => ra.number)).size).toBe(2)
+      const tagged = await rows(
+        `select return_authorization_id, sum(quantity)::int as quantity from inventory_unit
+          where order_id = ? and return_authorization_id is not null group by return_authorization_id`,
+        [order.id]
+      )
+      expect(tagged.map((row: any) => row.quantity)).toEqual([2, 2])
+      expect((await rows(`select count(*)::int as n from return_authorization`))[0].n).toBe(2)
+
+      const receipts = await Promise.allSettled(
+        [1, 2].map(() => api.post(`/admin/return-authorizations/${created[0].id}/receive`, {}, { headers }))
+      )
+      expect(receipts.map((receipt) => receipt.status).sort()).toEqual(["fulfilled", "rejected"])
+      await settled(api, headers)
+      const movements = await ledger.movements(shirt.inventory_item_id!, location)
+      expect(movements.filter((m: any) => m.kind === "returned")).toEqual([
+        expect.objectContaining({ quantity: 2, originator_id: created[0].id }),
+      ])
+      expect(movements.filter((m: any) => m.kind === "reconciled")).toEqual([])
+      const { data: returns } = await api.get(`/admin/returns?order_id=${order.id}&fields=id,status`, { headers })
+      expect(returns.returns.map((r: any) => r.status)).toEqual(["received"])
+    })
+
     it("lists and shows authorizations with filters and paging", async () => {
       await receive(shirt, 4)
       const a = await shippedOrder(2)
