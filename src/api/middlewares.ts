@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminInventoryUnitsMiddlewares } from "./admin/inventory-units/middlewares"
 import { adminOrdersMiddlewares } from "./admin/orders/middlewares"
+import { adminReturnAuthorizationsMiddlewares } from "./admin/return-authorizations/middlewares"
 import { adminStockItemsMiddlewares } from "./admin/stock-items/middlewares"
 import { adminStockLocationSettingsMiddlewares } from "./admin/stock-locations/middlewares"
 import { adminStockMovementsExportMiddlewares } from "./admin/stock-movements/export/middlewares"
@@ -22,5 +23,6 @@ export default defineMiddlewares({
     ...adminStockLocationSettingsMiddlewares,
     ...adminOrdersMiddlewares,
     ...storeStockroomMiddlewares,
+    ...adminReturnAuthorizationsMiddlewares,
   ],
 })

@@ -14,12 +14,14 @@
  * show: a stock transfer between the locations, three guest orders placed
  * through Medusa's checkout workflows (one fully on hand, one partly
  * backordered, one whose on-hand part is fulfilled) and a few manual stock
- * movements, one of which fills a backorder. Each is created once: orders
- * carry `metadata.demo_seed` (and a guest email of their own), the transfer
- * and the movements a reference or note that is looked up first.
+ * movements, one of which fills a backorder, and a return authorization
+ * received with a custom amount. Each is created once: orders carry
+ * `metadata.demo_seed` (and a guest email of their own), the transfer, the
+ * movements and the return authorization a reference, note or memo that is
+ * looked up first.
  *
- * To add a section (return authorizations…), write an `ensure…` function
- * below and call it from `seedDemoStore` at the end.
+ * To add a section, write an `ensure…` function below and call it from
+ * `seedDemoStore` at the end.
  */
 import fs from "fs"
 import path from "path"
@@ -35,6 +37,7 @@ import {
 } from "@medusajs/framework/utils"
 import {
   addShippingMethodToCartWorkflow,
+  capturePaymentWorkflow,
   completeCartWorkflow,
   createApiKeysWorkflow,
   createCartWorkflow,
@@ -382,6 +385,22 @@ const DEMO_MOVEMENTS: DemoMovement[] = [
   },
 ]
 
+/**
+ * One tote bag of the fulfilled order comes back: authorized, then received
+ * at the main warehouse (back into stock, a `returned` movement) with a
+ * credit below the bag's price (a restocking fee kept), which the order page
+ * shows as owed to the customer. Found again by its memo.
+ */
+const DEMO_RETURN_AUTHORIZATION = {
+  order: "fulfilled",
+  memo: "Demo seed: one tote bag sent back, restocking fee kept",
+  sku: "CANVAS-TOTE-BAG-NATURAL",
+  quantity: 1,
+  reason: "Wrong colour",
+  amount: 25,
+  location: "main" as DemoLocation["key"],
+}
+
 // ---------------------------------------------------------------------------
 // Entry point
 // ---------------------------------------------------------------------------
@@ -410,6 +429,7 @@ export default async function seedDemoStore({ container }: ExecArgs) {
   await ensureDemoTransfer(container, locations, adminUserId)
   const orders = await ensureDemoOrders(container, region.id, salesChannelId)
   await ensureDemoMovements(container, locations, adminUserId, orders)
+  await ensureDemoReturnAuthorization(container, locations, adminUserId, orders)
 
   writeSummary({
     publishable_key: publishableKey,
@@ -1237,6 +1257,80 @@ function variantsOf(product: DemoProduct): DemoVariant[] {
   })
 }
 
+/**
+ * The demo return authorization: created once (its memo is looked up
+ * first), its order's payment captured so the credit can be refunded, then
+ * received; a run that stopped after creating it receives it.
+ */
+async function ensureDemoReturnAuthorization(
+  container: MedusaContainer,
+  locations: SeededLocation[],
+  adminUserId: string,
+  orders: PlacedDemoOrder[]
+) {
+  const demo = DEMO_RETURN_AUTHORIZATION
+  const order = orders.find((placed) => placed.key === demo.order)
+  if (!order) {
+    return
+  }
+  const stockroom = container.resolve<StockroomService>(STOCKROOM)
+  let [authorization] = await stockroom.listReturnAuthorizations(
+    { order_id: order.id, memo: demo.memo },
+    { take: 1 }
+  )
+  if (authorization?.state === "received" || authorization?.state === "canceled") {
+    return
+  }
+  if (!authorization) {
+    const variantIds = await variantIdsBySku(container, [demo.sku])
+    const [shipped] = await stockroom.listInventoryUnits(
+      { order_id: order.id, state: "shipped", variant_id: variantIds.get(demo.sku)! },
+      { take: 1 }
+    )
+    if (!shipped) {
+      log(container, `order #${order.display_id} has no shipped ${demo.sku}: no return authorization`)
+      return
+    }
+    await captureOrderPayment(container, order.id, adminUserId)
+    authorization = (await runStockroomWorkflow(container, "stockroom-create-return-authorization", {
+      order_id: order.id,
+      items: [{ line_item_id: shipped.line_item_id, quantity: demo.quantity }],
+      reason: demo.reason,
+      amount: demo.amount,
+      memo: demo.memo,
+      location_id: locationId(locations, demo.location),
+      created_by: adminUserId,
+    })) as { id: string; number: string; state: string }
+    log(container, `return authorization ${authorization.number} created (order #${order.display_id})`)
+  }
+  await runStockroomWorkflow(container, "stockroom-receive-return-authorization", {
+    id: authorization.id,
+    received_by: adminUserId,
+  })
+  log(container, `return authorization ${authorization.number} received`)
+}
+
+/** Captures the order's authorized payments, so a credit on it can be refunded. */
+async function captureOrderPayment(container: MedusaContainer, orderId: string, adminUserId: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [order],
+  } = await query.graph({
+    entity: "order",
+    fields: ["id", "payment_collections.payments.id", "payment_collections.payments.captured_at"],
+    filters: { id: orderId },
+  })
+  for (const collection of (order?.payment_collections ?? []) as any[]) {
+    for (const payment of collection?.payments ?? []) {
+      if (payment && !payment.captured_at) {
+        await capturePaymentWorkflow(container).run({
+          input: { payment_id: payment.id, captured_by: adminUserId },
+        })
+      }
+    }
+  }
+}
+
 type StockLevelRef = { inventory_item_id: string; location_id: string }
 
 /** What the seed uses of Stockroom's module service. */
@@ -1261,6 +1355,10 @@ type StockroomService = {
   ): Promise<
     { line_item_id: string; location_id: string | null; quantity: number }[]
   >
+  listReturnAuthorizations(
+    filters: { order_id: string; memo: string },
+    config?: { take?: number }
+  ): Promise<{ id: string; number: string; state: string }[]>
 }
 
 /** Runs one of Stockroom's workflows by id, as its admin routes do. */

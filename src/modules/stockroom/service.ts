@@ -11,6 +11,8 @@ import { readFileSync } from "fs"
 import { dirname, join } from "path"
 import {
   InventoryUnit,
+  ReturnAuthorization,
+  ReturnAuthorizationItem,
   StockItem,
   StockLocationSetting,
   StockMovement,
@@ -38,10 +40,13 @@ import { parseStockroomOptions } from "./options"
 import {
   ApplyStockChangeInput,
   AuditProblem,
+  CreateReturnAuthorizationInput,
   FilledBackorder,
   InventoryUnitState,
   PlaceOrderUnitsInput,
+  ReceiveReturnAuthorizationUnitsInput,
   ReceiveReturnUnitsInput,
+  ReturnAuthorizationDTO,
   ShipFulfillmentUnitsInput,
   ReconcileStockItemInput,
   StockItemRef,
@@ -177,6 +182,8 @@ class StockroomModuleService extends MedusaService({
   StockTransfer,
   StockTransferItem,
   VariantTrackingSuspension,
+  ReturnAuthorization,
+  ReturnAuthorizationItem,
 }) {
   protected readonly options_: StockroomOptions
   protected readonly baseRepository_: DAL.RepositoryService
@@ -2098,7 +2105,7 @@ class StockroomModuleService extends MedusaService({
         `SELECT id, quantity FROM inventory_unit
           WHERE order_id = ? AND line_item_id = ? AND inventory_item_id = ?
             AND state = 'shipped' AND deleted_at IS NULL
-          ORDER BY ordered_at, id
+          ORDER BY (return_authorization_id IS NOT NULL), ordered_at, id
             FOR UPDATE`,
         [input.order_id, item.line_item_id, item.inventory_item_id]
       )
@@ -2126,6 +2133,429 @@ class StockroomModuleService extends MedusaService({
     )
   }
 
+
+  // ---------------------------------------------------------------------
+  // Return authorizations
+  // ---------------------------------------------------------------------
+
+  /**
+   * Authorizes the return of shipped units: under the order's unit lock the
+   * requested units that are shipped and not yet authorized carry the new
+   * authorization (a row splits when only part of it is taken), and the
+   * authorization takes the next number from its sequence. Units named by id
+   * are taken first, so a line request never takes a row another request
+   * names. Refused, writing nothing, when a request asks for more than is
+   * shipped and free.
+   */
+  @InjectManager()
+  async createReturnAuthorization(
+    input: CreateReturnAuthorizationInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReturnAuthorizationDTO> {
+    const id = await this.createReturnAuthorization_(input, sharedContext)
+    return await this.retrieveReturnAuthorizationWithItems(id, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async createReturnAuthorization_(
+    input: CreateReturnAuthorizationInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string> {
+    const manager = sharedContext.transactionManager as EntityManagerLike
+    await this.lockOrderUnits_(manager, input.order_id)
+    const id = generateEntityId(undefined, "ra")
+    const items: Record<string, unknown>[] = []
+    const byUnitFirst = [...input.requests].sort(
+      (a, b) => Number(!a.inventory_unit_id) - Number(!b.inventory_unit_id)
+    )
+    for (const request of byUnitFirst) {
+      for (const part of request.parts) {
+        const units = await manager.execute(
+          `SELECT id, quantity FROM inventory_unit
+            WHERE order_id = ? AND line_item_id = ? AND inventory_item_id = ?
+              AND (?::text IS NULL OR id = ?)
+              AND state = 'shipped' AND return_authorization_id IS NULL AND deleted_at IS NULL
+            ORDER BY ordered_at, id
+              FOR UPDATE`,
+          [
+            input.order_id,
+            request.line_item_id,
+            part.inventory_item_id,
+            request.inventory_unit_id ?? null,
+            request.inventory_unit_id ?? null,
+          ]
+        )
+        const free = units.reduce((sum, unit) => sum + Number(unit.quantity), 0)
+        if (free < part.quantity) {
+          const from = request.inventory_unit_id ? ` from inventory unit ${request.inventory_unit_id}` : ""
+          throw new MedusaError(
+            MedusaError.Types.NOT_ALLOWED,
+            `Cannot authorize the return of ${part.quantity} unit(s) of line item ${request.line_item_id} (inventory item ${part.inventory_item_id})${from}: only ${free} shipped and not already authorized for return`
+          )
+        }
+        let remaining = part.quantity
+        for (const unit of units) {
+          if (remaining <= 0) {
+            break
+          }
+          const take = Math.min(Number(unit.quantity), remaining)
+          remaining -= take
+          const unitId = await this.moveUnit_(manager, { id: unit.id, quantity: Number(unit.quantity) }, take, {
+            state: "shipped",
+            return_authorization_id: id,
+          })
+          items.push({
+            id: generateEntityId(undefined, "raitem"),
+            inventory_unit_id: unitId,
+            line_item_id: request.line_item_id,
+            variant_id: request.variant_id,
+            inventory_item_id: part.inventory_item_id,
+            quantity: take,
+            required_quantity: part.required_quantity,
+            resellable: request.resellable,
+            return_authorization_id: id,
+          })
+        }
+      }
+    }
+    const [{ next }] = await manager.execute(
+      `SELECT nextval('return_authorization_number_seq') AS next`
+    )
+    await manager.execute(
+      `INSERT INTO return_authorization
+         (id, number, order_id, state, reason, return_reason_id, memo, amount, raw_amount,
+          currency_code, location_id, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, 'authorized', ?, ?, ?, ?, ?, ?, ?, ?, now(), now())`,
+      [
+        id,
+        `RA-${next}`,
+        input.order_id,
+        input.reason,
+        input.return_reason_id ?? null,
+        input.memo ?? null,
+        input.amount,
+        JSON.stringify({ value: String(input.amount), precision: RAW_PRECISION }),
+        input.currency_code,
+        input.location_id,
+        input.created_by ?? null,
+      ]
+    )
+    const columns = [
+      "id",
+      "inventory_unit_id",
+      "line_item_id",
+      "variant_id",
+      "inventory_item_id",
+      "quantity",
+      "required_quantity",
+      "resellable",
+      "return_authorization_id",
+    ]
+    await manager.execute(
+      `INSERT INTO return_authorization_item (${columns.join(", ")}, created_at, updated_at)
+       VALUES ${placeholders(items.length, `(${placeholders(columns.length)}, now(), now())`)}`,
+      items.flatMap((item) => columns.map((column) => item[column]))
+    )
+    return id
+  }
+
+  /**
+   * Undoes an authorization whose workflow failed: its units are no longer
+   * authorized (split rows stay split, in the same state) and its rows go.
+   */
+  @InjectTransactionManager()
+  async removeReturnAuthorization(
+    id: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as EntityManagerLike
+    await manager.execute(
+      `UPDATE inventory_unit SET return_authorization_id = NULL, updated_at = now()
+        WHERE return_authorization_id = ? AND state = 'shipped'`,
+      [id]
+    )
+    await manager.execute(`DELETE FROM return_authorization_item WHERE return_authorization_id = ?`, [id])
+    await manager.execute(`DELETE FROM return_authorization WHERE id = ?`, [id])
+  }
+
+  /** One authorization with its items, oldest item first. */
+  @InjectManager()
+  async retrieveReturnAuthorizationWithItems(
+    id: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReturnAuthorizationDTO> {
+    const [found] = await this.listReturnAuthorizations(
+      { id },
+      { relations: ["items"], take: 1 },
+      sharedContext
+    )
+    if (!found) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Return authorization ${id} not found`)
+    }
+    const authorization = found as unknown as ReturnAuthorizationDTO
+    authorization.items = [...(authorization.items ?? [])].sort(
+      (a, b) =>
+        String(a.created_at).localeCompare(String(b.created_at)) || a.id.localeCompare(b.id)
+    )
+    return authorization
+  }
+
+  /**
+   * Locks an authorization (after its order's unit lock, the order every
+   * unit path takes) and refuses unless it is still authorized.
+   */
+  protected async lockAuthorizedReturn_(
+    manager: EntityManagerLike,
+    id: string,
+    action: "receive" | "cancel"
+  ): Promise<{ id: string; number: string; order_id: string; location_id: string }> {
+    const [known] = await manager.execute(
+      `SELECT order_id FROM return_authorization WHERE id = ? AND deleted_at IS NULL`,
+      [id]
+    )
+    if (!known) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Return authorization ${id} not found`)
+    }
+    await this.lockOrderUnits_(manager, known.order_id)
+    const [row] = await manager.execute(
+      `SELECT id, number, order_id, location_id, state, received_at, canceled_at
+         FROM return_authorization WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [id]
+    )
+    if (row.state !== "authorized") {
+      const when = row.state === "received" ? row.received_at : row.canceled_at
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Cannot ${action} return authorization ${row.number} (${id}): it was already ${row.state}${when ? ` at ${new Date(when).toISOString()}` : ""}; only an authorized one can be ${action === "receive" ? "received" : "canceled"}`
+      )
+    }
+    return row
+  }
+
+  /**
+   * Cancels an authorization that is still authorized: its units are no
+   * longer authorized for return. Returns the unit rows it released, so a
+   * failed workflow can give them back.
+   */
+  @InjectManager()
+  async cancelReturnAuthorization(
+    id: string,
+    canceledBy: string | null = null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ return_authorization: ReturnAuthorizationDTO; released_unit_ids: string[] }> {
+    const releasedUnitIds = await this.cancelReturnAuthorization_(id, canceledBy, sharedContext)
+    return {
+      return_authorization: await this.retrieveReturnAuthorizationWithItems(id, sharedContext),
+      released_unit_ids: releasedUnitIds,
+    }
+  }
+
+  @InjectTransactionManager()
+  protected async cancelReturnAuthorization_(
+    id: string,
+    canceledBy: string | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    const manager = sharedContext.transactionManager as EntityManagerLike
+    await this.lockAuthorizedReturn_(manager, id, "cancel")
+    await manager.execute(
+      `UPDATE return_authorization
+          SET state = 'canceled', canceled_at = now(), canceled_by = ?, updated_at = now()
+        WHERE id = ?`,
+      [canceledBy, id]
+    )
+    const released = await manager.execute(
+      `UPDATE inventory_unit SET return_authorization_id = NULL, updated_at = now()
+        WHERE return_authorization_id = ? AND state = 'shipped' AND deleted_at IS NULL
+        RETURNING id`,
+      [id]
+    )
+    return released.map((row) => row.id as string)
+  }
+
+  /** Undoes a cancel whose workflow failed: authorized again, its units with it. */
+  @InjectTransactionManager()
+  async reopenReturnAuthorization(
+    id: string,
+    unitIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as EntityManagerLike
+    await manager.execute(
+      `UPDATE return_authorization
+          SET state = 'authorized', canceled_at = NULL, canceled_by = NULL, updated_at = now()
+        WHERE id = ? AND state = 'canceled'`,
+      [id]
+    )
+    if (unitIds.length) {
+      await manager.execute(
+        `UPDATE inventory_unit SET return_authorization_id = ?, updated_at = now()
+          WHERE id IN (${placeholders(unitIds.length)}) AND return_authorization_id IS NULL`,
+        [id, ...unitIds]
+      )
+    }
+  }
+
+  /**
+   * Claims an authorization for receipt before Medusa's return runs, so two
+   * concurrent receipts cannot both drive a return: the second is refused.
+   * Also refuses when its units are no longer all shipped.
+   */
+  @InjectTransactionManager()
+  async claimReturnAuthorizationReceipt(
+    id: string,
+    receivedBy: string | null = null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as EntityManagerLike
+    const authorization = await this.lockAuthorizedReturn_(manager, id, "receive")
+    const [counts] = await manager.execute(
+      `SELECT (SELECT COALESCE(SUM(quantity), 0) FROM return_authorization_item
+                WHERE return_authorization_id = ? AND deleted_at IS NULL)::int AS authorized,
+              (SELECT COALESCE(SUM(quantity), 0) FROM inventory_unit
+                WHERE return_authorization_id = ? AND state = 'shipped' AND deleted_at IS NULL)::int AS shipped`,
+      [id, id]
+    )
+    if (counts.authorized !== counts.shipped) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Cannot receive return authorization ${authorization.number} (${id}): it covers ${counts.authorized} unit(s) but only ${counts.shipped} of them are still shipped`
+      )
+    }
+    await manager.execute(
+      `UPDATE return_authorization
+          SET state = 'received', received_at = now(), received_by = ?, updated_at = now()
+        WHERE id = ?`,
+      [receivedBy, id]
+    )
+  }
+
+  /** Undoes a claim whose receipt failed: the authorization is authorized again. */
+  @InjectTransactionManager()
+  async releaseReturnAuthorizationReceipt(
+    id: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as EntityManagerLike
+    await manager.execute(
+      `UPDATE return_authorization
+          SET state = 'authorized', received_at = NULL, received_by = NULL, updated_at = now()
+        WHERE id = ? AND state = 'received' AND return_id IS NULL`,
+      [id]
+    )
+  }
+
+  /**
+   * Medusa received the authorization's return: its units become returned
+   * (with Medusa's return id), and the stock Medusa put back at the
+   * authorization's location is ledgered once, as `returned` originated by
+   * the authorization, then fills backorders. Runs inside the receiving
+   * workflow before Medusa's level events are out, so the expected restock
+   * is booked in full (`trust_expected`); the level-change subscriber then
+   * finds the item in step and writes nothing.
+   */
+  @InjectManager()
+  async receiveReturnAuthorizationUnits(
+    input: ReceiveReturnAuthorizationUnitsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerResult & { returned_unit_ids: string[] }> {
+    return await this.receiveReturnAuthorizationUnits_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async receiveReturnAuthorizationUnits_(
+    input: ReceiveReturnAuthorizationUnitsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerResult & { returned_unit_ids: string[] }> {
+    const manager = sharedContext.transactionManager as EntityManagerLike
+    const [authorization] = await manager.execute(
+      `SELECT id, number, order_id, location_id FROM return_authorization
+        WHERE id = ? AND deleted_at IS NULL`,
+      [input.return_authorization_id]
+    )
+    if (!authorization) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Return authorization ${input.return_authorization_id} not found`
+      )
+    }
+    await this.lockOrderUnits_(manager, authorization.order_id)
+    const restocked = input.restocked_item_ids.length
+      ? await manager.execute(
+          `UPDATE return_authorization_item SET restocked_quantity = quantity, updated_at = now()
+            WHERE return_authorization_id = ? AND id IN (${placeholders(input.restocked_item_ids.length)})
+              AND inventory_item_id IS NOT NULL
+            RETURNING inventory_item_id, quantity`,
+          [authorization.id, ...input.restocked_item_ids]
+        )
+      : []
+    const perItem = new Map<string, number>()
+    for (const row of restocked) {
+      perItem.set(row.inventory_item_id, (perItem.get(row.inventory_item_id) ?? 0) + Number(row.quantity))
+    }
+    const pairs = [...perItem.keys()].map((inventoryItemId) => ({
+      inventory_item_id: inventoryItemId,
+      location_id: authorization.location_id as string,
+    }))
+    await this.lockStockItemsAt_(manager, pairs)
+    const returned = await manager.execute(
+      `UPDATE inventory_unit SET state = 'returned', return_id = ?, updated_at = now()
+        WHERE return_authorization_id = ? AND state = 'shipped' AND deleted_at IS NULL
+        RETURNING id`,
+      [input.return_id, authorization.id]
+    )
+    await manager.execute(
+      `UPDATE return_authorization
+          SET return_id = ?, items_value = ?, raw_items_value = ?, updated_at = now()
+        WHERE id = ?`,
+      [
+        input.return_id,
+        input.items_value,
+        JSON.stringify({ value: String(input.items_value), precision: RAW_PRECISION }),
+        authorization.id,
+      ]
+    )
+    const result = await this.attributeAndFill_(
+      manager,
+      pairs.map((pair) => ({
+        ...pair,
+        kind: "returned" as const,
+        trust_expected: true,
+        expected_quantity: perItem.get(pair.inventory_item_id)!,
+        expected_stocked_change: perItem.get(pair.inventory_item_id)!,
+        originator_type: "return_authorization" as const,
+        originator_id: authorization.id,
+        actor_id: input.received_by ?? null,
+        note: `Return authorization ${authorization.number}`,
+      }))
+    )
+    return { ...result, returned_unit_ids: returned.map((row) => row.id as string) }
+  }
+
+  /** Undoes the unit side of a receipt whose workflow failed afterwards. */
+  @InjectTransactionManager()
+  async unreceiveReturnAuthorizationUnits(
+    id: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const manager = sharedContext.transactionManager as EntityManagerLike
+    await manager.execute(
+      `UPDATE inventory_unit SET state = 'shipped', return_id = NULL, updated_at = now()
+        WHERE return_authorization_id = ? AND state = 'returned' AND deleted_at IS NULL`,
+      [id]
+    )
+    await manager.execute(
+      `UPDATE return_authorization_item SET restocked_quantity = 0, updated_at = now()
+        WHERE return_authorization_id = ?`,
+      [id]
+    )
+    await manager.execute(
+      `UPDATE return_authorization
+          SET return_id = NULL, items_value = NULL, raw_items_value = NULL, updated_at = now()
+        WHERE id = ?`,
+      [id]
+    )
+  }
 }
 
 export default StockroomModuleService

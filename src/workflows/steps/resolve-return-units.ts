@@ -5,6 +5,8 @@ import type {
   ReceiveReturnUnitsInput,
   StockItemRef,
 } from "../../modules/stockroom/types"
+import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
+import type StockroomModuleService from "../../modules/stockroom/service"
 
 export const resolveReturnUnitsStepId = "resolve-return-units"
 
@@ -44,6 +46,16 @@ export const resolveReturnUnitsStep = createStep(
       refs: [],
     }
     if (!orderReturn || !returnItems.length) {
+      return new StepResponse(empty)
+    }
+    // A return driven by a return authorization was recorded (units and
+    // restock) inside the authorization's own workflow.
+    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const [authorization] = await stockroom.listReturnAuthorizations(
+      { return_id: input.return_id },
+      { select: ["id"], take: 1 }
+    )
+    if (authorization) {
       return new StepResponse(empty)
     }
     const {

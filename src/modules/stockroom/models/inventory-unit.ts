@@ -33,6 +33,11 @@ const InventoryUnit = model
     { name: "IDX_inventory_unit_order_id", on: ["order_id"], where: "deleted_at IS NULL" },
     { name: "IDX_inventory_unit_line_item_id", on: ["line_item_id"], where: "deleted_at IS NULL" },
     { name: "IDX_inventory_unit_fulfillment_id", on: ["fulfillment_id"], where: "deleted_at IS NULL" },
+    {
+      name: "IDX_inventory_unit_return_authorization_id",
+      on: ["return_authorization_id"],
+      where: "deleted_at IS NULL AND return_authorization_id IS NOT NULL",
+    },
   ])
 
 export default InventoryUnit
