@@ -78,4 +78,90 @@ module.exports = (test) => {
     await page.waitForURL(new RegExp(`/app/orders/${order.id}`))
     await page.getByTestId("stockroom-order-units").waitFor({ timeout: TIMEOUT })
   })
+
+  test("order page authorizes a return with a custom credit and receives it", async ({ page, baseUrl, data, api, screenshot }) => {
+    const { order, lineItemId, inventoryItem } = data.shipped
+    await page.goto(`${baseUrl}/app/orders/${order.id}`)
+    const section = page.getByTestId("stockroom-return-authorizations")
+    await section.waitFor({ timeout: TIMEOUT })
+    await section.getByText("No return authorizations").waitFor({ timeout: TIMEOUT })
+    await section.getByText("2 shipped units can be authorized for return").waitFor({ timeout: TIMEOUT })
+
+    await section.getByRole("button", { name: "Create" }).click()
+    const drawer = page.getByRole("dialog", { name: "Authorize return" })
+    await drawer.waitFor({ timeout: TIMEOUT })
+    // Submitting nothing names what is missing, and sends nothing.
+    await drawer.getByRole("button", { name: "Authorize return" }).click()
+    await drawer.getByText("Choose at least one unit to return").waitFor()
+    await drawer.getByText("Give a reason").waitFor()
+
+    const line = drawer.locator(`[data-line-item-id="${lineItemId}"]`)
+    await line.getByText("2 shipped").waitFor()
+    await line.getByLabel("Quantity to return: E2E Jacket").fill("3")
+    await line.getByText("At most 2").waitFor()
+    await line.getByLabel("Quantity to return: E2E Jacket").fill("1")
+    const amount = drawer.getByLabel(/Credit/)
+    // Prefilled with the jacket's sale price, then changed to a custom credit.
+    await page.waitForFunction(
+      (el) => Number(el.value) === 60,
+      await amount.elementHandle(),
+      { timeout: TIMEOUT }
+    )
+    await amount.fill("55")
+    await drawer.getByLabel("Reason").fill("Too small")
+    await drawer.getByRole("combobox", { name: "Receiving location" }).click()
+    await page.getByRole("option", { name: "E2E Warehouse" }).click()
+    await drawer.getByLabel(/Memo/).fill("Customer keeps the other one (e2e)")
+    await screenshot("return-authorization-drawer", drawer)
+    await drawer.getByRole("button", { name: "Authorize return" }).click()
+    await page.locator("[data-sonner-toast]", { hasText: /RA-\d+ authorized/ }).first().waitFor({ timeout: TIMEOUT })
+    await drawer.waitFor({ state: "hidden", timeout: TIMEOUT })
+
+    const { return_authorizations: created } = await api.must(
+      "GET",
+      `/admin/return-authorizations?order_id=${order.id}`
+    )
+    assert.equal(created.length, 1, "one authorization")
+    const authorization = created[0]
+    assert.equal(authorization.amount, 55)
+    assert.equal(authorization.state, "authorized")
+    const row = section.locator(`[data-return-authorization-id="${authorization.id}"]`)
+    await row.waitFor({ timeout: TIMEOUT })
+    await row.getByText(authorization.number).waitFor()
+    await row.getByText("Authorized", { exact: true }).waitFor()
+    await row.getByText(/1 × E2E Jacket/).waitFor()
+    await row.getByText("Too small").waitFor()
+    await row.getByText(/55\.00/).waitFor()
+    await screenshot("return-authorization-authorized", section)
+
+    await row.getByRole("button", { name: "Receive" }).click()
+    const prompt = page.getByRole("alertdialog")
+    await prompt.getByText(`Receive ${authorization.number}?`).waitFor({ timeout: TIMEOUT })
+    await prompt.getByRole("button", { name: "Receive" }).click()
+    await page.locator("[data-sonner-toast]", { hasText: `${authorization.number} received` }).first().waitFor({ timeout: TIMEOUT })
+    await section.locator(`[data-return-authorization-id="${authorization.id}"][data-state="received"]`).waitFor({ timeout: TIMEOUT })
+    await row.getByText("Received", { exact: true }).waitFor()
+    await row.getByText("items €60.00").waitFor()
+
+    const { return_authorization: received } = await api.must(
+      "GET",
+      `/admin/return-authorizations/${authorization.id}`
+    )
+    assert.equal(received.state, "received")
+    assert.deepEqual(
+      received.movements.map((movement) => [movement.kind, movement.quantity, movement.inventory_item_id]),
+      [["returned", 1, inventoryItem.id]]
+    )
+    const { order: credited } = await api.must("GET", `/admin/orders/${order.id}?fields=id,summary`)
+    assert.equal(Number(credited.summary.pending_difference), -55, "55 owed to the customer")
+    // The inventory units section shows the returned unit.
+    await page.getByTestId("stockroom-order-units").locator('tr[data-state="returned"]').first().waitFor({ timeout: TIMEOUT })
+    await screenshot("return-authorizations", section)
+    await screenshot("order-page-returned")
+    // Medusa's own order view: the return in the activity, the credit line
+    // in the summary and 55 to refund in the payment section.
+    await page.reload()
+    await section.waitFor({ timeout: TIMEOUT })
+    await screenshot("order-page-credit")
+  })
 }

@@ -1,8 +1,9 @@
 /**
  * The smallest store the browser specs need, made through the admin API as
  * an admin would: two stock locations, one product with one managed variant
- * stocked at both (10 at the warehouse, 3 at the outlet — low stock), and a
- * customer's order that is partly backordered (see seedBackorderedOrder).
+ * stocked at both (10 at the warehouse, 3 at the outlet — low stock), a
+ * customer's order that is partly backordered (see seedBackorderedOrder) and
+ * one that has shipped (see seedShippedOrder).
  */
 
 async function adminApi(baseUrl, email, password) {
@@ -235,7 +236,75 @@ async function seedBackorderedOrder(baseUrl, api, warehouse, suffix) {
     inventoryItem,
     stockItem,
     units: units.inventory_units,
+    commerce,
   }
+}
+
+/**
+ * An order that has shipped, for the return authorization spec: 2 jackets
+ * (4 in stock at the warehouse), the payment captured and both fulfilled —
+ * so Stockroom holds 2 shipped units. Its own product, so the other specs'
+ * numbers stay as they are.
+ */
+async function seedShippedOrder(baseUrl, api, warehouse, commerce, suffix) {
+  const sku = `E2E-JACKET-${suffix}`.toUpperCase()
+  const { product } = await api.must("POST", "/admin/products?fields=*variants", {
+    title: "E2E Jacket",
+    status: "published",
+    shipping_profile_id: commerce.shippingProfileId,
+    sales_channels: [{ id: commerce.salesChannelId }],
+    options: [{ title: "Size", values: ["M"] }],
+    variants: [
+      {
+        title: "M",
+        sku,
+        manage_inventory: true,
+        options: { Size: "M" },
+        prices: [{ currency_code: "eur", amount: 60 }],
+      },
+    ],
+  })
+  const variant = product.variants[0]
+  const { inventory_items } = await api.must(
+    "GET",
+    `/admin/inventory-items?sku=${encodeURIComponent(sku)}`
+  )
+  const inventoryItem = inventory_items[0]
+  await waitFor(async () => {
+    const { stock_items } = await api.must(
+      "GET",
+      `/admin/stock-items?inventory_item_id=${inventoryItem.id}&location_id=${warehouse.id}`
+    )
+    return stock_items[0]
+  }, `Stockroom to stock ${inventoryItem.id} at the warehouse`, 30000)
+  await api.must("POST", "/admin/stock-movements", {
+    inventory_item_id: inventoryItem.id,
+    location_id: warehouse.id,
+    quantity: 4,
+    reason: "Received",
+  })
+  const email = `finn-${suffix}@stockroom-e2e.test`
+  const order = await placeOrder(baseUrl, commerce, [{ variant_id: variant.id, quantity: 2 }], email)
+  const lineItemId = order.items[0].id
+  await waitFor(async () => {
+    const body = await api.must("GET", `/admin/orders/${order.id}/inventory-units`)
+    return body.totals.on_hand === 2
+  }, `order ${order.id} to have 2 units on hand`)
+  const { order: withPayments } = await api.must(
+    "GET",
+    `/admin/orders/${order.id}?fields=id,payment_collections.payments.id`
+  )
+  const paymentId = withPayments.payment_collections[0].payments[0].id
+  await api.must("POST", `/admin/payments/${paymentId}/capture`, {})
+  await api.must("POST", `/admin/orders/${order.id}/fulfillments`, {
+    items: [{ id: lineItemId, quantity: 2 }],
+    location_id: warehouse.id,
+  })
+  await waitFor(async () => {
+    const body = await api.must("GET", `/admin/orders/${order.id}/inventory-units`)
+    return body.totals.shipped === 2
+  }, `order ${order.id} to have 2 units shipped`)
+  return { order, email, lineItemId, sku, variant, inventoryItem, paymentId }
 }
 
 async function seed(baseUrl, admin) {
@@ -328,6 +397,7 @@ async function seed(baseUrl, admin) {
   }
   const byLocation = Object.fromEntries(stockItems.map((item) => [item.location_id, item]))
   const backordered = await seedBackorderedOrder(baseUrl, api, warehouse, suffix)
+  const shipped = await seedShippedOrder(baseUrl, api, warehouse, backordered.commerce, suffix)
   return {
     api,
     product,
@@ -339,6 +409,7 @@ async function seed(baseUrl, admin) {
     warehouseItem: byLocation[warehouse.id],
     outletItem: byLocation[outlet.id],
     backordered,
+    shipped,
   }
 }
 

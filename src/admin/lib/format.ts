@@ -1,4 +1,4 @@
-import type { InventoryUnitState, StockMovementKind } from "./types"
+import type { InventoryUnitState, ReturnAuthorizationState, StockMovementKind } from "./types"
 
 type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 
@@ -37,6 +37,26 @@ const dateTime = new Intl.DateTimeFormat(undefined, {
 })
 
 export const formatDateTime = (value: string | Date) => dateTime.format(new Date(value))
+
+/** An amount in the order's currency, as the dashboard shows money. */
+export function formatAmount(amount: number | string | null | undefined, currencyCode: string) {
+  const value = Number(amount ?? 0)
+  try {
+    return new Intl.NumberFormat(undefined, {
+      style: "currency",
+      currency: currencyCode.toUpperCase(),
+    }).format(value)
+  } catch {
+    return `${value} ${currencyCode.toUpperCase()}`
+  }
+}
+
+/** Return authorizations waiting are orange, done green, void grey. */
+export const RETURN_AUTHORIZATION_STATE_COLORS: Record<ReturnAuthorizationState, BadgeColor> = {
+  authorized: "orange",
+  received: "green",
+  canceled: "grey",
+}
 
 /** "3 min ago"-style, as the dashboard's activity lists show it. */
 export function formatRelative(value: string | Date, now = Date.now()) {
@@ -80,3 +100,16 @@ export function toSearch(params: Record<string, unknown>) {
   }
   return search.toString()
 }
+
+/** When an authorization reached its state, for its row. */
+export const describeReturnAuthorizationTime = (authorization: {
+  state: ReturnAuthorizationState
+  created_at: string | Date
+  received_at: string | Date | null
+  canceled_at: string | Date | null
+}) =>
+  authorization.state === "received" && authorization.received_at
+    ? `Received ${formatDateTime(authorization.received_at)}`
+    : authorization.state === "canceled" && authorization.canceled_at
+      ? `Canceled ${formatDateTime(authorization.canceled_at)}`
+      : `Authorized ${formatDateTime(authorization.created_at)}`

@@ -20,6 +20,7 @@ export const stockTransfersQueryKeys = queryKeysFor("stock_transfers")
 export const stockLocationSettingsQueryKeys = queryKeysFor("stock_location_settings")
 export const inventoryUnitsQueryKeys = queryKeysFor("inventory_units")
 export const backordersQueryKeys = queryKeysFor("backorders")
+export const returnAuthorizationsQueryKeys = queryKeysFor("return_authorizations")
 export const stockroomQueryKeys = {
   info: ["stockroom", "info"] as const,
   audit: ["stockroom", "audit"] as const,
@@ -31,4 +32,10 @@ export const labelsQueryKeys = {
   inventoryItems: (ids: string[]) =>
     ["stockroom", "labels", "inventory_items", ids] as const,
   users: (ids: string[]) => ["stockroom", "labels", "users", ids] as const,
+  returnReasons: ["stockroom", "labels", "return_reasons"] as const,
+}
+/** The dashboard's own keys for what a receipt changes on Medusa's order page. */
+export const dashboardQueryKeys = {
+  orders: ["orders"] as const,
+  returns: ["returns"] as const,
 }

@@ -5,6 +5,7 @@
 import type {
   AuditProblem,
   InventoryUnitDTO,
+  ReturnAuthorizationDTO,
   InventoryUnitState,
   OriginatorType,
   StockItemWithCountsDTO,
@@ -17,11 +18,13 @@ export {
   INVENTORY_UNIT_STATES,
   MANUAL_MOVEMENT_KINDS,
   ORIGINATOR_TYPES,
+  RETURN_AUTHORIZATION_STATES,
   STOCK_MOVEMENT_KINDS,
 } from "../../modules/stockroom/types"
 export type {
   AuditProblem,
   InventoryUnitState,
+  ReturnAuthorizationState,
   OriginatorType,
   StockMovementKind,
   StockroomOptions,
@@ -144,3 +147,27 @@ export type BackorderFilters = {
   offset?: number
   limit?: number
 }
+
+/** A return authorization as the admin routes return it. */
+export type ReturnAuthorization = ReturnAuthorizationDTO & {
+  order?: { id: string; display_id: number | null; email: string | null } | null
+  movements?: StockMovement[]
+}
+
+export type ReturnAuthorizationsResponse = PaginatedResponse & {
+  return_authorizations: ReturnAuthorization[]
+}
+export type ReturnAuthorizationResponse = { return_authorization: ReturnAuthorization }
+
+export type CreateReturnAuthorizationBody = {
+  order_id: string
+  items: { line_item_id: string; quantity: number; resellable: boolean }[]
+  reason?: string
+  return_reason_id?: string
+  amount?: number
+  location_id: string
+  memo?: string
+}
+
+/** One of Medusa's return reasons, as the authorization form offers it. */
+export type ReturnReasonOption = { id: string; label: string }

@@ -37,13 +37,22 @@ async function withOrders(
   }))
 }
 
-function sortItems(authorization: ReturnAuthorizationDTO): ReturnAuthorizationDTO {
+/** Drops storage columns (`raw_*` amounts, `deleted_at`) the API does not promise. */
+function withoutStorage<T extends object>(row: T): T {
+  return Object.fromEntries(
+    Object.entries(row).filter(([key]) => !key.startsWith("raw_") && key !== "deleted_at")
+  ) as T
+}
+
+function present(authorization: ReturnAuthorizationDTO): ReturnAuthorizationDTO {
   return {
-    ...authorization,
-    items: [...(authorization.items ?? [])].sort(
-      (a, b) =>
-        String(a.created_at).localeCompare(String(b.created_at)) || a.id.localeCompare(b.id)
-    ),
+    ...withoutStorage(authorization),
+    items: [...(authorization.items ?? [])]
+      .sort(
+        (a, b) =>
+          String(a.created_at).localeCompare(String(b.created_at)) || a.id.localeCompare(b.id)
+      )
+      .map(withoutStorage),
   }
 }
 
@@ -72,7 +81,7 @@ export async function listReturnAuthorizations(
   return {
     return_authorizations: await withOrders(
       container,
-      (authorizations as unknown as ReturnAuthorizationDTO[]).map(sortItems)
+      (authorizations as unknown as ReturnAuthorizationDTO[]).map(present)
     ),
     count,
   }
@@ -86,6 +95,6 @@ export async function retrieveReturnAuthorization(container: MedusaContainer, id
     { originator_type: "return_authorization", originator_id: id },
     { take: null, order: { created_at: "ASC", id: "ASC" } }
   )) as StockMovementDTO[]
-  const [withOrder] = await withOrders(container, [authorization])
+  const [withOrder] = await withOrders(container, [present(authorization)])
   return { ...withOrder, movements }
 }
