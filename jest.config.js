@@ -38,5 +38,12 @@ module.exports = {
       displayName: "http",
       testMatch: ["<rootDir>/integration-tests/http/**/*.spec.ts"],
     },
+    {
+      // The store as several processes sharing PostgreSQL and Redis; its
+      // specs skip themselves when Redis does not answer at REDIS_URL.
+      ...shared,
+      displayName: "scale",
+      testMatch: ["<rootDir>/integration-tests/scale/**/*.spec.ts"],
+    },
   ],
 }

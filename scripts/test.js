@@ -2,8 +2,10 @@
 /**
  * npm test: builds the plugin, type-checks, then runs the unit, module and
  * HTTP test layers against a real PostgreSQL (an embedded one when none
- * answers at DB_HOST/DB_PORT), then the admin's browser tests
- * (scripts/e2e.js). Exits non-zero on any failure.
+ * answers at DB_HOST/DB_PORT), then the multi-process tests
+ * (integration-tests/scale: servers + a worker sharing PostgreSQL and Redis)
+ * when Redis answers at REDIS_URL (default redis://localhost:6379), then the
+ * admin's browser tests (scripts/e2e.js). Exits non-zero on any failure.
  */
 const { spawn } = require("child_process")
 const fs = require("fs")
@@ -11,6 +13,7 @@ const os = require("os")
 const path = require("path")
 require("./lib/ensure-install").ensureInstalled(require("path").resolve(__dirname, ".."))
 const { ensurePostgres } = require("./lib/postgres")
+const { redisAnswers, redisUrl } = require("./lib/redis")
 
 const root = path.resolve(__dirname, "..")
 const bin = (name) => path.join(root, "node_modules", ".bin", name)
@@ -47,6 +50,17 @@ function summarise(resultFile) {
   }
 }
 
+function addSummaries(a, b) {
+  if (!a || !b) {
+    return a ?? b
+  }
+  return {
+    passed: a.passed + b.passed,
+    failed: a.failed + b.failed,
+    skipped: a.skipped + b.skipped,
+  }
+}
+
 async function main() {
   const jestArgs = process.argv.slice(2)
   const db = await ensurePostgres()
@@ -58,10 +72,24 @@ async function main() {
   process.env.DB_PASSWORD = db.connection.password
   let ok = false
   let summary = null
-  const resultFile = path.join(
-    fs.mkdtempSync(path.join(os.tmpdir(), "stockroom-jest-")),
-    "results.json"
-  )
+  const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), "stockroom-jest-"))
+  const resultFile = path.join(resultsDir, "results.json")
+  const scaleResultFile = path.join(resultsDir, "scale-results.json")
+  const jestEnv = (summaryFile) => ({
+    NODE_OPTIONS: "--experimental-vm-modules --max-old-space-size=8192",
+    LOG_LEVEL: process.env.LOG_LEVEL || "error",
+    STOCKROOM_JEST_SUMMARY: summaryFile,
+  })
+  const jestReporters = [
+    "--runInBand",
+    "--forceExit",
+    "--reporters=default",
+    "--reporters=./scripts/lib/jest-summary-reporter.js",
+  ]
+  // The multi-process project runs on its own, after the others.
+  const projects = jestArgs.some((arg) => arg.startsWith("--selectProjects"))
+    ? []
+    : ["--selectProjects", "unit", "modules", "http"]
   try {
     ok =
       (await run("Build the plugin (medusa plugin:build)", bin("medusa"), [
@@ -71,20 +99,27 @@ async function main() {
       (await run(
         "Unit, module and HTTP tests",
         bin("jest"),
-        [
-          "--runInBand",
-          "--forceExit",
-          "--reporters=default",
-          "--reporters=./scripts/lib/jest-summary-reporter.js",
-          ...jestArgs,
-        ],
-        {
-          NODE_OPTIONS: "--experimental-vm-modules --max-old-space-size=8192",
-          LOG_LEVEL: process.env.LOG_LEVEL || "error",
-          STOCKROOM_JEST_SUMMARY: resultFile,
-        }
+        [...jestReporters, ...projects, ...jestArgs],
+        jestEnv(resultFile)
       ))
     summary = summarise(resultFile)
+    // Several processes sharing PostgreSQL and Redis; skipped when jest was
+    // given a selection or no Redis answers.
+    if (ok && !jestArgs.length) {
+      if (await redisAnswers(redisUrl())) {
+        ok = await run(
+          "Multi-process tests: two servers and a worker on Redis (integration-tests/scale)",
+          bin("jest"),
+          [...jestReporters, "--selectProjects", "scale"],
+          jestEnv(scaleResultFile)
+        )
+        summary = addSummaries(summary, summarise(scaleResultFile))
+      } else {
+        console.log(
+          `\n↷ Multi-process tests (integration-tests/scale) skipped: no Redis answers at ${redisUrl()} (set REDIS_URL)`
+        )
+      }
+    }
     // The admin in a real browser; skipped when jest was given a selection.
     if (ok && !jestArgs.length) {
       ok = await run(

@@ -512,7 +512,7 @@ class StockroomModuleService extends MedusaService({
     const stockedChange = level.stocked_quantity - state.on_hand
     const quantity =
       level.stocked_quantity - level.reserved_quantity - state.count_on_hand
-    if (stockedChange === 0 && quantity === 0) {
+    if (stockedChange === 0 && quantity === 0 && !attribution?.reclaim_unattributed) {
       return state
     }
     const book = (
@@ -551,9 +551,10 @@ class StockroomModuleService extends MedusaService({
       return state
     }
     if (attribution.trust_expected) {
-      // The operation certainly made its change and nothing can have
-      // ledgered it yet (its events are not out): whatever else the level
-      // shows came first and is `reconciled`, then the operation's own part.
+      // The operation certainly made its change and its events are not out:
+      // whatever else the level shows came first and is `reconciled` (or,
+      // with reclaim_unattributed, reverses an earlier unattributed booking
+      // of this very change), then the operation's own part.
       const expectedQuantity = attribution.expected_quantity ?? 0
       const expectedStocked = attribution.expected_stocked_change ?? 0
       const restQuantity = quantity - expectedQuantity
@@ -1837,6 +1838,9 @@ class StockroomModuleService extends MedusaService({
         stock_item_id: item.id,
         kind: "allocated",
         trust_expected: !!input.within_checkout,
+        // Medusa's reservation is certainly in the level by now; another
+        // checkout's (or process's) write may have ledgered it unattributed.
+        reclaim_unattributed: !!input.within_checkout,
         expected_quantity: -ordered,
         expected_stocked_change: 0,
         originator_type: "order",

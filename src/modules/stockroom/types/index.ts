@@ -180,10 +180,20 @@ export type ReconcileStockItemInput = MovementAttribution & {
   expected_stocked_change?: number
   /**
    * The operation runs inside Medusa's own workflow, before its level
-   * events are out, so nothing can have ledgered its change yet: book the
-   * expected part in full (anything else first, as `reconciled`).
+   * events are out, so no reconciliation of those events has ledgered its
+   * change yet: book the expected part in full (anything else first, as
+   * `reconciled`). Another write to the stock item still can; see
+   * reclaim_unattributed.
    */
   trust_expected?: boolean
+  /**
+   * With trust_expected, for a change certainly in the level already (a
+   * checkout's reservation at its hook): book it even when the level shows
+   * no difference. A concurrent write to the same stock item, from any
+   * process, ledgers the whole level and may have booked this change first
+   * without knowing whose it was; its reversal is booked before it.
+   */
+  reclaim_unattributed?: boolean
 }
 
 export type StockItemRef = {
