@@ -11,7 +11,10 @@
  * propagation), checkout (a checkout with and without the plugin),
  * backorders (one receipt filling 1,000 / 10,000 backordered units),
  * storefront (the product listing with zero-stock products hidden, and add
- * to cart, with and without the plugin); `units` = checkout + backorders.
+ * to cart, with and without the plugin), scale (movements and checkouts per
+ * second on two servers + a worker against one process, both on Redis; needs
+ * Redis at REDIS_URL, left out of a full run with a note when none answers);
+ * `units` = checkout + backorders.
  *
  * Environment (all optional): DB_HOST / DB_PORT / DB_USERNAME / DB_PASSWORD
  * (default localhost:5432, user postgres; an embedded PostgreSQL when none
@@ -21,7 +24,11 @@
  * ("10x20x5,100x20x5": orders × units each, small then large),
  * BENCH_ORDER_CONCURRENCY (8), BENCH_LISTING_PRODUCTS (5000),
  * BENCH_LISTING_WARMUP (20), BENCH_LISTINGS (100), BENCH_ADD_WARMUP (10),
- * BENCH_ADDS (50).
+ * BENCH_ADDS (50), BENCH_SCALE_SECONDS (10 per measurement),
+ * BENCH_SCALE_CLIENTS (16), BENCH_SCALE_CUSTOMERS (8), BENCH_SCALE_CHECKOUTS (40),
+ * BENCH_SCALE_ITEMS (8), BENCH_SCALE_ROUNDS (2: two servers + worker, one process,
+ * then the other way round),
+ * REDIS_URL (redis://localhost:6379).
  */
 const fs = require("fs")
 const os = require("os")
@@ -40,13 +47,16 @@ const {
 const { measureCheckoutOverhead } = require("./scenarios/checkout-overhead")
 const { placeBackorders, timeBackorderFill } = require("./scenarios/backorder-fill")
 const { measureListing, measureAddToCart, LISTING_PATH } = require("./scenarios/storefront")
+const { measureTopology } = require("./scenarios/scale-throughput")
 const { printTable } = require("./lib/table")
+const { ScaleStore, ADMIN: SCALE_ADMIN } = require("../scripts/lib/scale-store")
+const { redisAnswers, redisUrl } = require("../scripts/lib/redis")
 
 const root = path.resolve(__dirname, "..")
 const storeDir = path.join(__dirname, "store")
 const plainStoreDir = path.join(__dirname, "store-plain")
 
-const GROUPS = ["ledger", "checkout", "backorders", "storefront"]
+const GROUPS = ["ledger", "checkout", "backorders", "storefront", "scale"]
 const ALIASES = { units: ["checkout", "backorders"], all: GROUPS }
 function parseGroups(argv) {
   const only = argv.find((arg) => arg.startsWith("--only="))
@@ -103,6 +113,12 @@ const config = {
   listings: envNumber("BENCH_LISTINGS", 100),
   addWarmup: envNumber("BENCH_ADD_WARMUP", 10),
   adds: envNumber("BENCH_ADDS", 50),
+  scaleSeconds: envNumber("BENCH_SCALE_SECONDS", 10),
+  scaleClients: envNumber("BENCH_SCALE_CLIENTS", 16),
+  scaleCustomers: envNumber("BENCH_SCALE_CUSTOMERS", 8),
+  scaleCheckouts: envNumber("BENCH_SCALE_CHECKOUTS", 40),
+  scaleItems: envNumber("BENCH_SCALE_ITEMS", 8),
+  scaleRounds: envNumber("BENCH_SCALE_ROUNDS", 2),
 }
 if (config.items.length !== 2 || !config.items.every((n) => Number.isInteger(n) && n >= 4)) {
   throw new Error("BENCH_ITEMS must be two whole numbers ≥ 4, e.g. 1000,10000")
@@ -122,6 +138,7 @@ const log = (message) => {
 let postgres = null
 let cleaning = null
 const stores = []
+const scaleStores = []
 
 async function adminQuery(sql) {
   const admin = new Client({ ...postgres.connection, database: "postgres" })
@@ -153,6 +170,9 @@ function cleanUp() {
   if (!cleaning) {
     cleaning = (async () => {
       await Promise.all(stores.map((store) => store.stop().catch(() => {})))
+      for (const store of scaleStores) {
+        await store.close({ keepLogs: true }).catch(() => {})
+      }
       await stopAll()
       for (const store of stores) {
         await store.close()
@@ -199,6 +219,7 @@ async function main() {
   let ledger = null
   let units = null
   let storefront = null
+  let scale = null
   if (groups.has("ledger")) {
     const store = newStore("Stockroom", storeDir, "")
     await store.prepare()
@@ -215,14 +236,25 @@ async function main() {
   if (groups.has("storefront")) {
     storefront = await storefrontGroup()
   }
+  if (groups.has("scale")) {
+    if (await redisAnswers(redisUrl())) {
+      scale = await scaleGroup()
+    } else if (process.argv.some((arg) => arg.startsWith("--only="))) {
+      throw new Error(`the scale group needs Redis; none answers at ${redisUrl()} (set REDIS_URL)`)
+    } else {
+      log(`scale group left out: no Redis answers at ${redisUrl()} (set REDIS_URL)`)
+    }
+  }
 
   const rows = [
     ...(ledger ? ledgerRows(ledger, sizes) : []),
     ...(units ? unitsRows(units) : []),
     ...(storefront ? storefrontRows(storefront) : []),
   ]
-  console.log("")
-  printTable(rows)
+  if (rows.length) {
+    console.log("")
+    printTable(rows)
+  }
   let ok = true
   if (ledger) {
     ok = ledgerDetails(ledger, sizes) && ok
@@ -232,6 +264,9 @@ async function main() {
   }
   if (storefront) {
     ok = storefrontDetails(storefront) && ok
+  }
+  if (scale) {
+    ok = scaleReport(scale) && ok
   }
   log(`done in ${Math.round((Date.now() - startedAt) / 1000)} s`)
   return ok
@@ -813,6 +848,147 @@ function storefrontDetails(r) {
       ok = false
       console.error(line)
     }
+  }
+  return ok
+}
+
+/**
+ * The store as two servers + a worker, then as one process, on one fresh
+ * database and Redis database (scripts/lib/scale-store.js): movements and
+ * checkouts per second in each topology.
+ */
+async function scaleGroup() {
+  const items = Array.from({ length: config.scaleItems }, (_, i) => `m${i + 1}`)
+  const store = new ScaleStore({ servers: 2, suffix: "-bench", log: (m) => log(`scale: ${m}`) })
+  scaleStores.push(store)
+  await store.prepare()
+  await store.start()
+  const admin = new (require("./lib/admin-client").AdminClient)(store.serverUrls[0])
+  await admin.login(SCALE_ADMIN.email, SCALE_ADMIN.password)
+  log("scale: setting up the shop through the admin API")
+  const setup = await setUpShop(
+    { client: admin, db: store.db, quiet: () => store.drained() },
+    [{ key: "checkout", stocked: 1000000 }, ...items.map((key) => ({ key, stocked: 0 }))]
+  )
+  admin.close()
+  const measure = (label) =>
+    measureTopology(store, setup, {
+      admin: SCALE_ADMIN,
+      label,
+      clients: config.scaleClients,
+      customers: config.scaleCustomers,
+      checkouts: config.scaleCheckouts,
+      seconds: config.scaleSeconds,
+      items,
+      log: (m) => log(`scale: ${m}`),
+    })
+  // Rounds alternate which topology goes first, so a change in the
+  // machine's load (other test runs share it) hits both alike.
+  const runs = { two: [], one: [] }
+  let running = "two"
+  for (let round = 0; round < config.scaleRounds; round++) {
+    const order = round % 2 ? ["one", "two"] : ["two", "one"]
+    for (const topology of order) {
+      if (topology !== running) {
+        log(`scale: restarting the same store as ${topology === "two" ? "2 servers + worker" : "one process (workerMode shared)"}`)
+        await store.restart({ servers: topology === "two" ? 2 : 0 })
+        running = topology
+      }
+      runs[topology].push(await measure(topology === "two" ? "2 servers + worker" : "1 process"))
+    }
+  }
+  const results = { two: combineRuns(runs.two), one: combineRuns(runs.one), logDir: store.logDir }
+  const exact = results.two.exact && results.one.exact
+  await store.close({ keepLogs: !exact })
+  scaleStores.splice(scaleStores.indexOf(store), 1)
+  return results
+}
+
+/** One topology's rounds as one result: successes and seconds added up. */
+function combineRuns(runs) {
+  const add = (key) => {
+    const total = { ok: 0, seconds: 0, failures: new Map() }
+    for (const run of runs) {
+      total.ok += run[key].ok
+      total.seconds += run[key].seconds
+      for (const [reason, count] of run[key].failures) {
+        total.failures.set(reason, (total.failures.get(reason) ?? 0) + count)
+      }
+    }
+    return { ...total, perSecond: total.ok / total.seconds }
+  }
+  return {
+    label: runs[0].label,
+    rounds: runs.length,
+    movements: add("movements"),
+    checkouts: add("checkouts"),
+    checks: runs.flatMap((run, i) => run.checks.map((check) => ({ ...check, what: `round ${i + 1}: ${check.what}` }))),
+    audits: runs.map((run) => run.audit),
+    exact: runs.every((run) => run.exact),
+  }
+}
+
+function scaleReport({ two, one, logDir }) {
+  const perSecond = (v, unit) => `${v.toFixed(1)} ${unit}/s`
+  console.log("")
+  console.log(
+    `Scale: the store as 2 servers + 1 worker against 1 process (workerMode shared), same database, ` +
+      `Redis event bus, workflow engine and locking in both`
+  )
+  printTable(
+    [
+      {
+        metric: `movements, ${config.scaleClients} clients over ${config.scaleItems} stock items`,
+        two: perSecond(two.movements.perSecond, "mov"),
+        one: perSecond(one.movements.perSecond, "mov"),
+        ratio: two.movements.perSecond / one.movements.perSecond,
+      },
+      {
+        metric: `checkouts, ${config.scaleCheckouts} by ${config.scaleCustomers} customers at once`,
+        two: perSecond(two.checkouts.perSecond, "orders"),
+        one: perSecond(one.checkouts.perSecond, "orders"),
+        ratio: two.checkouts.perSecond / one.checkouts.perSecond,
+      },
+    ],
+    [
+      ["metric", "metric"],
+      ["two", "2 servers + worker"],
+      ["one", "1 process"],
+      ["ratio", "ratio"],
+    ]
+  )
+  console.log(
+    `  movements for ${config.scaleSeconds} s, checkouts until the last is placed, each after a short warm-up; ` +
+      "requests round-robin over the processes serving HTTP; a checkout = cart, shipping method, " +
+      "payment collection and session, complete (1 unit of a variant with 1,000,000 in stock)"
+  )
+  let ok = true
+  for (const side of [two, one]) {
+    for (const [what, result] of [["movements", side.movements], ["checkouts", side.checkouts]]) {
+      const failed = [...result.failures.values()].reduce((a, b) => a + b, 0)
+      console.log(
+        `  ${side.label}, ${what}: ${result.ok} succeeded, ${failed} failed in ${result.seconds.toFixed(1)} s ` +
+          `(${side.rounds} round${side.rounds > 1 ? "s" : ""})`
+      )
+      for (const [reason, count] of result.failures) {
+        console.log(`    ${count} × ${reason}`)
+      }
+    }
+    for (const check of side.checks) {
+      const line = `  ${check.exact ? "ok  " : "FAIL"} ${side.label}: ${check.what} changed by ${check.change}, expected ${check.expected}`
+      check.exact ? console.log(line) : console.error(line)
+    }
+    side.audits.forEach((audit, i) => {
+      const auditLine = `  ${audit.ok ? "ok  " : "FAIL"} ${side.label}: round ${i + 1}: audit ok=${audit.ok}, ${audit.checked} stock items checked`
+      audit.ok ? console.log(auditLine) : console.error(auditLine)
+      for (const problem of audit.ok ? [] : audit.problems.slice(0, 10)) {
+        console.error(`         ${problem.message}`)
+      }
+    })
+    ok = ok && side.exact
+  }
+  if (!ok) {
+    console.error(`[bench] scale store logs kept: ${logDir}`)
   }
   return ok
 }

@@ -20,14 +20,15 @@ function cell(row, key) {
   return value === undefined ? "—" : String(value)
 }
 
-function printTable(rows) {
-  const cells = rows.map((row) => COLUMNS.map(([key]) => cell(row, key)))
-  const widths = COLUMNS.map(([, title], i) =>
+/** `columns`: [key, title] pairs; Stockroom against Medusa unless given. */
+function printTable(rows, columns = COLUMNS) {
+  const cells = rows.map((row) => columns.map(([key]) => cell(row, key)))
+  const widths = columns.map(([, title], i) =>
     Math.max(title.length, ...cells.map((line) => line[i].length))
   )
   const line = (values) =>
     values.map((value, i) => (i === 0 ? value.padEnd(widths[i]) : value.padStart(widths[i]))).join("  ")
-  console.log(line(COLUMNS.map(([, title]) => title)))
+  console.log(line(columns.map(([, title]) => title)))
   console.log(widths.map((w) => "-".repeat(w)).join("  "))
   cells.forEach((values) => console.log(line(values)))
 }

@@ -31,6 +31,16 @@ const CLAIM_KEY = "stockroom-scale:claimed-by"
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
+// Process groups still running, killed if this process exits without
+// close() (a test run interrupted with Ctrl-C): Medusa forks children that
+// would otherwise keep their ports and the database.
+const running = new Set()
+process.once("exit", () => {
+  for (const pid of running) {
+    signalGroup(pid, "SIGKILL")
+  }
+})
+
 function healthy(port) {
   return new Promise((resolve) => {
     const request = http.get({ host: "localhost", port, path: "/health", timeout: 2000 }, (res) => {
@@ -115,7 +125,8 @@ class ScaleStore {
       STOCKROOM_TEST_OPTIONS: JSON.stringify(this.options),
       MEDUSA_DISABLE_TELEMETRY: "true",
       NODE_ENV: "production",
-      LOG_LEVEL: process.env.STOCKROOM_SCALE_LOG_LEVEL || "info",
+      // The tests count the worker's "Processing <event>" lines (info level).
+      LOG_LEVEL: "info",
       ...this.extraEnv,
       ...extra,
     }
@@ -175,6 +186,7 @@ class ScaleStore {
       logFile,
     })
     const entry = { name, workerMode, port, child, logFile, exit: null }
+    running.add(child.pid)
     child.exited.then((result) => (entry.exit = result))
     return entry
   }
@@ -229,6 +241,7 @@ class ScaleStore {
     }
     signalGroup(worker.child.pid, "SIGKILL")
     await waitFor(async () => !groupAlive(worker.child.pid), 10000, 100)
+    running.delete(worker.child.pid)
     this.log(`killed the worker (process group ${worker.child.pid})`)
   }
 
@@ -294,6 +307,7 @@ class ScaleStore {
       pids.forEach((pid) => signalGroup(pid, "SIGKILL"))
       await waitFor(async () => pids.every((pid) => !groupAlive(pid)), 5000, 100)
     }
+    pids.forEach((pid) => running.delete(pid))
     this.processes = { servers: [], worker: null }
   }
 
