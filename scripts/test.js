@@ -16,6 +16,20 @@ const { ensurePostgres } = require("./lib/postgres")
 const { redisAnswers, redisUrl } = require("./lib/redis")
 
 const root = path.resolve(__dirname, "..")
+
+/** Drops a database the run created (quietly: it may not exist). */
+async function dropDatabase(connection, name) {
+  const { Client } = require("pg")
+  const client = new Client({ ...connection, database: "postgres" })
+  try {
+    await client.connect()
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+  } catch {
+    // nothing to clean, or the server is already gone
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
 const bin = (name) => path.join(root, "node_modules", ".bin", name)
 
 // Asynchronous on purpose: an embedded PostgreSQL logs through a pipe this
@@ -75,7 +89,10 @@ async function main() {
   const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), "stockroom-jest-"))
   const resultFile = path.join(resultsDir, "results.json")
   const scaleResultFile = path.join(resultsDir, "scale-results.json")
+  // The module tests' database; Medusa's module test runner leaves it behind.
+  const moduleDb = `medusa-stockroom-module-${process.pid}`
   const jestEnv = (summaryFile) => ({
+    STOCKROOM_MODULE_DB: moduleDb,
     NODE_OPTIONS: "--experimental-vm-modules --max-old-space-size=8192",
     LOG_LEVEL: process.env.LOG_LEVEL || "error",
     STOCKROOM_JEST_SUMMARY: summaryFile,
@@ -130,6 +147,7 @@ async function main() {
       )
     }
   } finally {
+    await dropDatabase(db.connection, moduleDb)
     await db.stop()
   }
   if (summary) {

@@ -214,44 +214,25 @@ export async function placeOrder(
   const explain = (step: string) => (err: any) => {
     throw new Error(`${step} refused (${err.response?.status}): ${JSON.stringify(err.response?.data)}`)
   }
-  const {
-    data: { cart },
-  } = await api.post(
-    "/store/carts",
-    {
-      region_id: store.regionId,
-      sales_channel_id: store.salesChannelId,
-      // One guest per order: Medusa creates guests racily under concurrent checkouts.
-      email: `customer-${Math.random().toString(36).slice(2)}@stockroom.test`,
-      shipping_address: {
-        first_name: "Test",
-        last_name: "Customer",
-        address_1: "Street 1",
-        city: "Amsterdam",
-        postal_code: "1000 AA",
-        country_code: COUNTRY,
-      },
-    },
-    headers
-  ).catch(explain("Cart creation"))
+  const cartId = await startCart(api, store).catch(explain("Cart creation"))
   for (const item of items) {
-    await api.post(`/store/carts/${cart.id}/line-items`, item, headers).catch(explain("Add to cart"))
+    await api.post(`/store/carts/${cartId}/line-items`, item, headers).catch(explain("Add to cart"))
   }
   await api.post(
-    `/store/carts/${cart.id}/shipping-methods`,
+    `/store/carts/${cartId}/shipping-methods`,
     { option_id: store.locations[locationIndex].shippingOptionId },
     headers
   )
   const {
     data: { payment_collection },
-  } = await api.post("/store/payment-collections", { cart_id: cart.id }, headers)
+  } = await api.post("/store/payment-collections", { cart_id: cartId }, headers)
   await api.post(
     `/store/payment-collections/${payment_collection.id}/payment-sessions`,
     { provider_id: "pp_system_default" },
     headers
   )
   const { data } = await api
-    .post(`/store/carts/${cart.id}/complete`, {}, headers)
+    .post(`/store/carts/${cartId}/complete`, {}, headers)
     .catch((err: any) => {
       throw new Error(
         `Checkout refused (${err.response?.status}): ${JSON.stringify(err.response?.data)}`

@@ -7,8 +7,9 @@ jest.setTimeout(60000)
 
 moduleIntegrationTestRunner<StockroomModuleService>({
   moduleName: STOCKROOM_MODULE,
-  // A database of its own, so two checkouts can run the suite side by side.
-  dbName: `medusa-stockroom-module-${process.pid}`,
+  // A database of its own, so two checkouts can run the suite side by side;
+  // `npm test` names it (and drops it afterwards).
+  dbName: process.env.STOCKROOM_MODULE_DB ?? `medusa-stockroom-module-${process.pid}`,
   resolve: path.resolve(__dirname, ".."),
   moduleOptions: {
     backorderable_default: false,
