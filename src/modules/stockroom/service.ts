@@ -1837,10 +1837,14 @@ class StockroomModuleService extends MedusaService({
       const state = this.catchUpDrift_(item, level, pending, {
         stock_item_id: item.id,
         kind: "allocated",
-        trust_expected: !!input.within_checkout,
-        // Medusa's reservation is certainly in the level by now; another
-        // checkout's (or process's) write may have ledgered it unattributed.
-        reclaim_unattributed: !!input.within_checkout,
+        // Medusa's reservation is certainly in the level by now — the hook
+        // runs after Medusa reserved, and `order.placed` or the exchange,
+        // claim and edit events only once its workflow finished — and units
+        // are created once per line (a redelivered event stops above). Another
+        // checkout's, the level subscriber's or another process's write may
+        // have ledgered it unattributed: the order reclaims it.
+        trust_expected: true,
+        reclaim_unattributed: true,
         expected_quantity: -ordered,
         expected_stocked_change: 0,
         originator_type: "order",
