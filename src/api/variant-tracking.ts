@@ -8,11 +8,16 @@ import type StockroomModuleService from "../modules/stockroom/service"
 import { syncVariantTrackingWorkflow } from "../workflows/sync-variant-tracking"
 
 let running: Promise<unknown> | null = null
+// With tracking on, suspensions are never written (only tracking off writes
+// them), so once none is left this process need not look again.
+let restored = false
 
 /**
  * Before any store or admin request is served, Medusa's variants agree with
- * `track_inventory_levels` (see syncVariantTrackingWorkflow). Normally one
- * indexed lookup that finds nothing to do; concurrent requests share a run.
+ * `track_inventory_levels` (see syncVariantTrackingWorkflow). With tracking
+ * off, one indexed lookup per request (a variant may have been created or
+ * switched on since); with it on, only until nothing is left to restore.
+ * Concurrent requests share a run.
  */
 export async function ensureVariantTracking(
   req: MedusaRequest,
@@ -21,6 +26,10 @@ export async function ensureVariantTracking(
 ) {
   try {
     const stockroom = req.scope.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const tracking = stockroom.getOptions().track_inventory_levels
+    if (tracking && restored) {
+      return next()
+    }
     if (running || (await stockroom.isVariantTrackingOutOfStep())) {
       running ??= syncVariantTrackingWorkflow(req.scope)
         .run()
@@ -29,6 +38,7 @@ export async function ensureVariantTracking(
         })
       await running
     }
+    restored = tracking
   } catch (error) {
     return next(error)
   }
