@@ -1,6 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { LedgerResult } from "../../modules/stockroom/service"
+import type { LedgerResult } from "../../modules/stockroom/types"
 import { StockroomEvents } from "../../modules/stockroom/events"
 
 export const emitStockEventsStepId = "emit-stock-events"

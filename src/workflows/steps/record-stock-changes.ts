@@ -4,7 +4,7 @@ import {
   STOCKROOM_MODULE,
 } from "../../modules/stockroom/types"
 import type StockroomModuleService from "../../modules/stockroom/service"
-import type { LedgerResult } from "../../modules/stockroom/service"
+import type { LedgerResult } from "../../modules/stockroom/types"
 
 export const recordStockChangesStepId = "record-stock-changes"
 

@@ -1,32 +1,21 @@
-import { placeholders } from "./ledger"
+import type { ActionContext } from "../context"
+import type { CheckoutShortfall } from "../lib/shortfall"
+import { placeholders } from "../ledger/sql"
+import { MEDUSA } from "../medusa-tables"
+import type { CartStockLine, VariantStockRow } from "../types"
 
 type Execute = (sql: string, params?: unknown[]) => Promise<any[]>
 
-/**
- * What the storefront may know about a variant, counted over the stock
- * locations of one sales channel. For a kit, each inventory item is divided
- * by its required quantity and the scarcest one counts.
- */
-export type VariantStockRow = {
-  variant_id: string
-  product_id: string
-  /** false: untracked (manage_inventory off or no inventory item) — never short */
-  tracked: boolean
-  /** units sellable from stock: Σ max(stocked − reserved, 0) over the channel's locations */
-  available: number
-  /** every inventory item has a backorderable stock item at one of the channel's locations */
-  backorderable: boolean
-}
 
 // The channel's locations, through Medusa's own sales channel ↔ location link.
 const CHANNEL_LOCATIONS = `SELECT scl.stock_location_id
-  FROM sales_channel_stock_location scl
+  FROM ${MEDUSA.sales_channel_stock_location} scl
  WHERE scl.sales_channel_id = ? AND scl.deleted_at IS NULL`
 
 /** Per inventory item in the channel: its available count and whether it may be backordered. */
 const ITEM_STOCK = `SELECT pvii.variant_id, pvii.inventory_item_id, pvii.required_quantity,
        COALESCE((SELECT SUM(GREATEST(l.stocked_quantity - l.reserved_quantity, 0))
-                   FROM inventory_level l
+                   FROM ${MEDUSA.inventory_level} l
                   WHERE l.inventory_item_id = pvii.inventory_item_id
                     AND l.deleted_at IS NULL
                     AND l.location_id IN (SELECT stock_location_id FROM channel_locations)), 0)
@@ -36,7 +25,7 @@ const ITEM_STOCK = `SELECT pvii.variant_id, pvii.inventory_item_id, pvii.require
                   AND si.deleted_at IS NULL AND si.backorderable
                   AND si.location_id IN (SELECT stock_location_id FROM channel_locations))
          AS backorderable
-  FROM product_variant_inventory_item pvii`
+  FROM ${MEDUSA.product_variant_inventory_item} pvii`
 
 /**
  * Stock of the given variants in a sales channel. Variants that do not
@@ -59,7 +48,7 @@ export async function variantStockInChannel(
             COUNT(s.inventory_item_id)::int AS item_count,
             MIN(FLOOR(s.available / GREATEST(s.required_quantity, 1)))::int AS available,
             COALESCE(BOOL_AND(s.backorderable), false) AS backorderable
-       FROM product_variant v
+       FROM ${MEDUSA.product_variant} v
        LEFT JOIN item_stock s ON s.variant_id = v.id
       WHERE v.deleted_at IS NULL AND v.id IN (${placeholders(variantIds.length)})
       GROUP BY v.id, v.product_id, v.manage_inventory`,
@@ -96,27 +85,102 @@ export async function productStockInChannel(
           available AS (
             SELECT l.inventory_item_id,
                    SUM(GREATEST(l.stocked_quantity - l.reserved_quantity, 0)) AS quantity
-              FROM inventory_level l
+              FROM ${MEDUSA.inventory_level} l
              WHERE l.deleted_at IS NULL
                AND l.location_id IN (SELECT stock_location_id FROM channel_locations)
              GROUP BY l.inventory_item_id),
           short_variants AS (
             SELECT DISTINCT pvii.variant_id
-              FROM product_variant_inventory_item pvii
+              FROM ${MEDUSA.product_variant_inventory_item} pvii
               LEFT JOIN available a ON a.inventory_item_id = pvii.inventory_item_id
              WHERE pvii.deleted_at IS NULL
                AND COALESCE(a.quantity, 0) < GREATEST(pvii.required_quantity, 1)),
           stocked_products AS (
             SELECT DISTINCT v.product_id
-              FROM product_variant v
+              FROM ${MEDUSA.product_variant} v
              WHERE v.deleted_at IS NULL
                AND (NOT v.manage_inventory
                     OR NOT EXISTS (SELECT 1 FROM short_variants sv WHERE sv.variant_id = v.id)))
      SELECT p.id AS product_id,
             EXISTS (SELECT 1 FROM stocked_products sp WHERE sp.product_id = p.id) AS has_stock
-       FROM product p
+       FROM ${MEDUSA.product} p
       WHERE p.deleted_at IS NULL ${productFilter}`,
     [salesChannelId, ...(productIds ?? [])]
   )
   return rows.map((row) => ({ product_id: row.product_id, has_stock: !!row.has_stock }))
+}
+
+/**
+ * The storefront's view of variants in a sales channel under the store's
+ * policy. With `track_inventory_levels` off every variant is untracked:
+ * stock is treated as infinite.
+ */
+export async function listVariantStock(
+  { manager, options }: ActionContext,
+  salesChannelId: string,
+  variantIds: string[]
+): Promise<VariantStockRow[]> {
+  const rows = await variantStockInChannel(
+    (sql, params) => manager.execute(sql, params),
+    salesChannelId,
+    [...new Set(variantIds)]
+  )
+  if (options.track_inventory_levels) {
+    return rows.map((row) => ({
+      ...row,
+      backorderable: row.tracked && options.allow_backorders && row.backorderable,
+    }))
+  }
+  return rows.map((row) => ({ ...row, tracked: false, backorderable: false }))
+}
+
+/** Whether products have stock in a sales channel (all of them when `productIds` is omitted). */
+export async function listProductStock(
+  { manager, options }: ActionContext,
+  salesChannelId: string,
+  productIds?: string[]
+): Promise<{ product_id: string; has_stock: boolean }[]> {
+  const rows = await productStockInChannel(
+    (sql, params) => manager.execute(sql, params),
+    salesChannelId,
+    productIds && [...new Set(productIds)]
+  )
+  return options.track_inventory_levels ? rows : rows.map((row) => ({ ...row, has_stock: true }))
+}
+
+/**
+ * What a cart may not take under the store's policy, summing the lines of
+ * each variant: a tracked variant short of stock is refused unless it is
+ * backorderable in the cart's channel. Per line: the quantity, what stock
+ * covers, and what would be backordered.
+ */
+export function checkCartLines(
+  stockRows: VariantStockRow[],
+  lines: CartStockLine[]
+): {
+  lines: (CartStockLine & { available: number; backordered: number })[]
+  refused: CheckoutShortfall[]
+} {
+  const stock = new Map(stockRows.map((row) => [row.variant_id, row]))
+  const remaining = new Map<string, number>()
+  const requested = new Map<string, number>()
+  const result = lines.map((line) => {
+    const row = stock.get(line.variant_id)
+    requested.set(line.variant_id, (requested.get(line.variant_id) ?? 0) + line.quantity)
+    if (!row?.tracked) {
+      return { ...line, available: line.quantity, backordered: 0 }
+    }
+    const left = remaining.get(line.variant_id) ?? row.available
+    const covered = Math.min(line.quantity, left)
+    remaining.set(line.variant_id, left - covered)
+    return { ...line, available: covered, backordered: line.quantity - covered }
+  })
+  const refused: CheckoutShortfall[] = []
+  for (const [variantId, quantity] of requested) {
+    const row = stock.get(variantId)
+    if (row?.tracked && quantity > row.available && !row.backorderable) {
+      refused.push({ variant_id: variantId, requested: quantity, available: row.available })
+    }
+  }
+  return { lines: result, refused }
 }

@@ -1,0 +1,173 @@
+import type { StockSignal } from "../lib/ledger"
+import type { FilledBackorder } from "./units"
+
+export const STOCK_MOVEMENT_KINDS = [
+  "received",
+  "adjusted",
+  "allocated",
+  "released",
+  "shipped",
+  "unshipped",
+  "returned",
+  "transfer_out",
+  "transfer_in",
+  "reconciled",
+] as const
+export type StockMovementKind = (typeof STOCK_MOVEMENT_KINDS)[number]
+
+/** Kinds an admin may give a manual movement (`POST /admin/stock-movements`). */
+export const MANUAL_MOVEMENT_KINDS = ["received", "adjusted"] as const
+
+export const ORIGINATOR_TYPES = [
+  "order",
+  "fulfillment",
+  "stock_transfer",
+  "return_authorization",
+  "return",
+  "user",
+  "system",
+] as const
+export type OriginatorType = (typeof ORIGINATOR_TYPES)[number]
+
+export type StockItemDTO = {
+  id: string
+  inventory_item_id: string
+  location_id: string
+  backorderable: boolean
+  low_stock_threshold: number | null
+  created_at: Date | string
+  updated_at: Date | string
+}
+
+/** A stock item with its live counts, as the admin API shows it. */
+export type StockItemWithCountsDTO = StockItemDTO & {
+  on_hand: number
+  allocated: number
+  count_on_hand: number
+  backordered_quantity: number
+  effective_low_stock_threshold: number | null
+  low_stock: boolean
+}
+
+/** A movement's stored columns, in order (the ledger insert and the CSV export use them). */
+export const STOCK_MOVEMENT_COLUMNS = [
+  "id",
+  "stock_item_id",
+  "inventory_item_id",
+  "location_id",
+  "kind",
+  "quantity",
+  "stocked_change",
+  "count_on_hand_after",
+  "stocked_after",
+  "sequence",
+  "originator_type",
+  "originator_id",
+  "actor_id",
+  "reason",
+  "note",
+  "metadata",
+] as const
+
+export type StockMovementDTO = {
+  id: string
+  stock_item_id: string
+  inventory_item_id: string
+  location_id: string
+  kind: StockMovementKind
+  quantity: number
+  stocked_change: number
+  count_on_hand_after: number
+  stocked_after: number
+  sequence: number
+  originator_type: OriginatorType | null
+  originator_id: string | null
+  actor_id: string | null
+  reason: string | null
+  note: string | null
+  metadata: Record<string, unknown> | null
+  created_at: Date | string
+}
+
+export type MovementAttribution = {
+  originator_type?: OriginatorType | null
+  originator_id?: string | null
+  actor_id?: string | null
+  reason?: string | null
+  note?: string | null
+  metadata?: Record<string, unknown> | null
+}
+
+/**
+ * A change Stockroom makes: Medusa's level moves by `stocked_change` and the
+ * count on hand by `quantity`, in the same transaction as the movement.
+ */
+export type ApplyStockChangeInput = MovementAttribution & {
+  stock_item_id: string
+  kind: StockMovementKind
+  quantity: number
+  stocked_change: number
+  /** refuse when count on hand would drop below zero on a non-backorderable item */
+  enforce_availability?: boolean
+}
+
+/**
+ * A change Medusa already made to a level: the ledger records the difference
+ * between the level and the last ledgered balances, attributed as given.
+ */
+export type ReconcileStockItemInput = MovementAttribution & {
+  stock_item_id: string
+  /** kind to use when the difference matches it; "reconciled" otherwise */
+  kind?: StockMovementKind
+  /**
+   * The change the attributed operation made, when known. Only this much of
+   * the difference is booked under `kind`; any rest is `reconciled`, and
+   * nothing is booked when the difference was already ledgered.
+   */
+  expected_quantity?: number
+  expected_stocked_change?: number
+  /**
+   * The operation runs inside Medusa's own workflow, before its level
+   * events are out, so no reconciliation of those events has ledgered its
+   * change yet: book the expected part in full (anything else first, as
+   * `reconciled`). Another write to the stock item still can; see
+   * reclaim_unattributed.
+   */
+  trust_expected?: boolean
+  /**
+   * With trust_expected, for a change certainly in the level already (a
+   * checkout's reservation at its hook): book it even when the level shows
+   * no difference. A concurrent write to the same stock item, from any
+   * process, ledgers the whole level and may have booked this change first
+   * without knowing whose it was; its reversal is booked before it.
+   */
+  reclaim_unattributed?: boolean
+}
+
+export type StockItemRef = {
+  inventory_item_id: string
+  location_id: string
+}
+
+export type AuditProblem = {
+  stock_item_id: string
+  inventory_item_id: string
+  location_id: string
+  invariant: 1 | 2 | 3 | 4 | 5
+  message: string
+  expected?: number
+  actual?: number
+}
+
+/** The largest quantity one request may move (keeps sums inside int4). */
+export const MAX_STOCK_QUANTITY = 1_000_000_000
+
+/** What a change to the ledger did: its movements, the stock signals it crossed and the backorders it filled. */
+export type LedgerResult = {
+  movements: StockMovementDTO[]
+  signals: StockSignal[]
+  /** backordered units the change filled */
+  filled: FilledBackorder[]
+  /** orders whose last backorder the change filled */
+  orders_without_backorders: string[]
+}

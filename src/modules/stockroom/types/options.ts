@@ -1,0 +1,24 @@
+export type StockroomOptions = {
+  /** false: behave as if stock were infinite. */
+  track_inventory_levels: boolean
+  /** false: carts and checkout never take more than the stock available. */
+  allow_backorders: boolean
+  /** true: backordered units may be fulfilled. */
+  allow_backorder_shipping: boolean
+  /** false: the store's product listing hides products with no stock. */
+  show_zero_stock_products: boolean
+  /** Default for new locations: received returns go back into stock. */
+  restock_inventory: boolean
+  /** Default for new locations' `backorderable_default`. */
+  backorderable_default: boolean
+  /** Default for new locations: create a stock item for every inventory item. */
+  propagate_all_variants: boolean
+  /** false: store routes say in_stock / backorderable but hide exact numbers. */
+  expose_stock_counts: boolean
+  /** Default threshold for low-stock events and admin highlighting. */
+  low_stock_threshold: number | null
+  /** false: Stockroom registers no workflow hook; the store calls the exported handlers. */
+  register_workflow_hooks: boolean
+}
+
+export type StockroomOptionsInput = Partial<StockroomOptions>

@@ -1,0 +1,82 @@
+import type { StockMovementDTO } from "./ledger"
+
+export const INVENTORY_UNIT_STATES = [
+  "on_hand",
+  "backordered",
+  "shipped",
+  "returned",
+  "canceled",
+] as const
+export type InventoryUnitState = (typeof INVENTORY_UNIT_STATES)[number]
+
+export type InventoryUnitDTO = {
+  id: string
+  order_id: string
+  line_item_id: string
+  variant_id: string | null
+  inventory_item_id: string | null
+  location_id: string | null
+  state: InventoryUnitState
+  quantity: number
+  fulfillment_id: string | null
+  shipped_at: Date | string | null
+  return_id: string | null
+  return_authorization_id: string | null
+  ordered_at: Date | string
+  created_at: Date | string
+  updated_at: Date | string
+}
+
+/** One order line's need of one inventory item (line quantity × required quantity). */
+export type OrderUnitLineInput = {
+  line_item_id: string
+  variant_id: string | null
+  /** null for an untracked variant */
+  inventory_item_id: string | null
+  /** where Medusa reserved the units; null for an untracked variant */
+  location_id: string | null
+  quantity: number
+}
+
+export type PlaceOrderUnitsInput = {
+  order_id: string
+  ordered_at: Date | string
+  lines: OrderUnitLineInput[]
+  /**
+   * Called from inside Medusa's checkout (its events not yet out), so the
+   * reservation is booked in full as `allocated`; from an event, only what
+   * the ledger does not already show.
+   */
+  within_checkout?: boolean
+}
+
+export type ShipFulfillmentUnitsInput = {
+  order_id: string
+  fulfillment_id: string
+  location_id: string
+  items: { line_item_id: string; inventory_item_id: string; quantity: number }[]
+}
+
+export type ReceiveReturnUnitsInput = {
+  order_id: string
+  return_id: string
+  location_id: string | null
+  items: {
+    line_item_id: string
+    inventory_item_id: string
+    /** units coming back */
+    quantity: number
+    /** of those, units Medusa put back into stock (damaged ones are not) */
+    restocked_quantity: number
+  }[]
+}
+
+/** A backordered unit (or part of one) that stock arriving turned on_hand. */
+export type FilledBackorder = {
+  inventory_unit_id: string
+  order_id: string
+  line_item_id: string
+  inventory_item_id: string
+  location_id: string
+  quantity: number
+}
