@@ -57,10 +57,17 @@ import type {
 
 type InjectedDependencies = { baseRepository: DAL.RepositoryService }
 
+const appendOnly = (what: "updated" | "deleted") =>
+  new MedusaError(
+    MedusaError.Types.NOT_ALLOWED,
+    `Stock movements are append-only and cannot be ${what}; record a new movement instead`
+  )
+
 /**
- * Stockroom's public API. Each method checks its input, opens the context
- * (a transaction for writes) and hands over to the action that names the
- * work: `ledger/` writes movements, `units/` moves inventory units,
+ * Stockroom's public API, documented method by method in
+ * IStockroomModuleService (types/service.ts). Each method checks its input,
+ * opens the context (a transaction for writes) and hands over to the action
+ * that names the work: `ledger/` writes movements, `units/` moves inventory units,
  * `orders/` and `return-authorizations/` drive their lifecycles, `queries/`
  * and `stock-items/` read.
  */
@@ -89,33 +96,31 @@ class StockroomModuleService
     this.options_ = Object.freeze(parseStockroomOptions(options))
   }
 
-  /** The action context of a call: its transaction when it has one, else its manager. */
+  // The action context of a call: its transaction when it has one, else its manager.
   protected context_(sharedContext: Context): ActionContext {
     const manager = (sharedContext.transactionManager ?? sharedContext.manager) as EntityManagerLike
     return { manager, options: this.options_ }
   }
 
-  /** The effective options, defaults filled in; never Medusa's injected `database` block. */
+  // Runs an action in the caller's transaction, or in a new one.
+  @InjectTransactionManager()
+  protected async transaction_<T>(
+    action: (context: ActionContext) => Promise<T>,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<T> {
+    return await action(this.context_(sharedContext))
+  }
+
   getOptions(): StockroomOptions {
     return { ...this.options_ }
   }
 
-  /** The installed plugin's version, read from its package.json. */
   getVersion(): string {
     return readPluginVersion()
   }
 
-  /** The item's own threshold, else the store-wide option. */
-  effectiveThreshold(ownThreshold: number | null | undefined): number | null {
-    return ownThreshold ?? this.options_.low_stock_threshold
-  }
-
   // --- Locations and stock items -----------------------------------------
 
-  /**
-   * Makes sure every given stock location has its setting row, creating the
-   * missing ones with the option defaults. Safe to call twice or concurrently.
-   */
   @InjectManager()
   async ensureStockLocationSettings(
     stockLocationIds: string[],
@@ -125,28 +130,23 @@ class StockroomModuleService
     if (!ids.length) {
       return { settings: [], created_ids: [] }
     }
-    const createdIds = await this.insertLocationSettings_(ids, sharedContext)
+    const createdIds = await this.transaction_(
+      (context) => insertMissingLocationSettings(context, ids),
+      sharedContext
+    )
     const settings = await this.listStockLocationSettings({ stock_location_id: ids }, {}, sharedContext)
     return { settings: settings as StockLocationSettingDTO[], created_ids: createdIds }
   }
 
-  @InjectTransactionManager()
-  protected async insertLocationSettings_(ids: string[], @MedusaContext() sharedContext: Context = {}) {
-    return await insertMissingLocationSettings(this.context_(sharedContext), ids)
-  }
-
-  /**
-   * Makes sure a stock item exists for every (inventory item, location).
-   * Stock a level already holds is ledgered as the item's opening balance,
-   * so the ledger explains every unit from the start. Idempotent.
-   */
   @InjectManager()
   async ensureStockItems(
     refs: StockItemRef[],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ created_ids: string[]; movements: LedgerResult["movements"] }> {
     const places = uniquePairs(refs)
-    const createdIds = places.length ? await this.insertStockItems_(places, sharedContext) : []
+    const createdIds = places.length
+      ? await this.transaction_((context) => insertStockItems(context, places), sharedContext)
+      : []
     if (!createdIds.length) {
       return { created_ids: [], movements: [] }
     }
@@ -161,18 +161,11 @@ class StockroomModuleService
     return { created_ids: createdIds, movements }
   }
 
-  @InjectTransactionManager()
-  protected async insertStockItems_(refs: StockItemRef[], @MedusaContext() sharedContext: Context = {}) {
-    return await insertStockItems(this.context_(sharedContext), refs)
-  }
-
-  /** The ids of the stock items at the given places, keyed `inventory_item_id|location_id`. */
   @InjectManager()
   async findStockItemIds(refs: StockItemRef[], @MedusaContext() sharedContext: Context = {}) {
     return await stockItemIdsAt(this.context_(sharedContext).manager, refs)
   }
 
-  /** Stock items with live counts; filters in SQL so paging and `count` agree. */
   @InjectManager()
   async listStockItemsWithCounts(
     filters: StockItemFilters = {},
@@ -182,7 +175,6 @@ class StockroomModuleService
     return await listStockItemsWithCounts(this.context_(sharedContext), filters, config)
   }
 
-  /** Per inventory item and location: available (stocked − reserved) and backorderable. */
   @InjectManager()
   async listStockAtLocations(
     inventoryItemIds: string[],
@@ -200,32 +192,23 @@ class StockroomModuleService
   // makes) or reconcileStockItems (a change Medusa made), each in one
   // transaction under row locks on the stock items (ledger/record.ts).
 
+  // Movements are append-only: a correction is a new movement.
   // @ts-expect-error the generated signature is replaced on purpose
   async updateStockMovements(): Promise<never> {
-    throw new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
-      "Stock movements are append-only and cannot be updated; record a new movement instead"
-    )
+    throw appendOnly("updated")
   }
 
   // @ts-expect-error the generated signature is replaced on purpose
   async deleteStockMovements(): Promise<never> {
-    throw new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
-      "Stock movements are append-only and cannot be deleted; record a new movement instead"
-    )
+    throw appendOnly("deleted")
   }
 
   // @ts-expect-error the generated signature is replaced on purpose
   async softDeleteStockMovements(): Promise<never> {
-    return this.deleteStockMovements()
+    throw appendOnly("deleted")
   }
 
-  /**
-   * Applies signed changes to stock items: Medusa's level and a movement
-   * with its balances, together, after ledgering any drift as `reconciled`.
-   */
-  @InjectManager()
+  @InjectTransactionManager()
   async applyStockChanges(
     changes: ApplyStockChangeInput[],
     @MedusaContext() sharedContext: Context = {}
@@ -237,21 +220,9 @@ class StockroomModuleService
       assertWholeNumber(change.quantity, "quantity")
       assertWholeNumber(change.stocked_change, "stocked_change")
     }
-    return await this.applyStockChanges_(changes, sharedContext)
-  }
-
-  @InjectTransactionManager()
-  protected async applyStockChanges_(
-    changes: ApplyStockChangeInput[],
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<LedgerResult> {
     return await ledger.applyStockChanges(this.context_(sharedContext), changes)
   }
 
-  /**
-   * Records what Medusa changed on its own: the difference between each
-   * item's level and its last ledgered balances. Calling twice records once.
-   */
   @InjectTransactionManager()
   async reconcileStockItems(
     inputs: ReconcileStockItemInput[],
@@ -280,7 +251,6 @@ class StockroomModuleService
     return await drift.listUntrackedLevels(this.context_(sharedContext), limit)
   }
 
-  /** Checks invariants 1–5 for every stock item (queries/audit.ts). */
   @InjectManager()
   async audit(@MedusaContext() sharedContext: Context = {}) {
     return await auditLedger(this.context_(sharedContext))
@@ -306,7 +276,6 @@ class StockroomModuleService
     return await storefront.listProductStock(this.context_(sharedContext), salesChannelId, productIds)
   }
 
-  /** What a cart may not take under the store's policy, lines of a variant summed. */
   async checkCartStock(salesChannelId: string, lines: CartStockLine[]) {
     const stock = await this.listVariantStock(salesChannelId, lines.map((line) => line.variant_id))
     return storefront.checkCartLines(stock, lines)
@@ -338,16 +307,11 @@ class StockroomModuleService
 
   // --- Orders: units through placement, fulfillment, cancel and return ------
 
-  @InjectManager()
+  @InjectTransactionManager()
   async placeOrderUnits(input: PlaceOrderUnitsInput, @MedusaContext() sharedContext: Context = {}) {
     for (const line of input.lines) {
       assertWholeNumber(line.quantity, "quantity")
     }
-    return await this.placeOrderUnits_(input, sharedContext)
-  }
-
-  @InjectTransactionManager()
-  protected async placeOrderUnits_(input: PlaceOrderUnitsInput, @MedusaContext() sharedContext: Context = {}) {
     return await placeOrderUnits(this.context_(sharedContext), input)
   }
 
@@ -386,16 +350,8 @@ class StockroomModuleService
     input: CreateReturnAuthorizationInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ReturnAuthorizationDTO> {
-    const id = await this.authorizeReturn_(input, sharedContext)
+    const id = await this.transaction_((context) => authorizeReturn(context, input), sharedContext)
     return await this.retrieveReturnAuthorizationWithItems(id, sharedContext)
-  }
-
-  @InjectTransactionManager()
-  protected async authorizeReturn_(
-    input: CreateReturnAuthorizationInput,
-    @MedusaContext() sharedContext: Context = {}
-  ) {
-    return await authorizeReturn(this.context_(sharedContext), input)
   }
 
   @InjectTransactionManager()
@@ -403,7 +359,6 @@ class StockroomModuleService
     await removeReturnAuthorization(this.context_(sharedContext), id)
   }
 
-  /** One authorization with its items, oldest item first. */
   @InjectManager()
   async retrieveReturnAuthorizationWithItems(
     id: string,
@@ -426,20 +381,14 @@ class StockroomModuleService
     canceledBy: string | null = null,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ return_authorization: ReturnAuthorizationDTO; released_unit_ids: string[] }> {
-    const releasedUnitIds = await this.cancelReturnAuthorization_(id, canceledBy, sharedContext)
+    const releasedUnitIds = await this.transaction_(
+      (context) => raLifecycle.cancelReturnAuthorization(context, id, canceledBy),
+      sharedContext
+    )
     return {
       return_authorization: await this.retrieveReturnAuthorizationWithItems(id, sharedContext),
       released_unit_ids: releasedUnitIds,
     }
-  }
-
-  @InjectTransactionManager()
-  protected async cancelReturnAuthorization_(
-    id: string,
-    canceledBy: string | null,
-    @MedusaContext() sharedContext: Context = {}
-  ) {
-    return await raLifecycle.cancelReturnAuthorization(this.context_(sharedContext), id, canceledBy)
   }
 
   @InjectTransactionManager()

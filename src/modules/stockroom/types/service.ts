@@ -68,8 +68,6 @@ export type StockItemFilters = {
 export interface IStockroomModuleService extends StockroomDataMethods {
   getOptions(): StockroomOptions
   getVersion(): string
-  /** The item's own threshold, else the store-wide option. */
-  effectiveThreshold(ownThreshold: number | null | undefined): number | null
 
   ensureStockLocationSettings(
     stockLocationIds: string[],
