@@ -1,6 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createAdminUser, expectFailure } from "../helpers/admin"
 import { stockroomStoreRunner } from "../helpers/store"
+import { MEDUSA_COLUMNS } from "../../src/modules/stockroom/medusa-tables"
 
 jest.setTimeout(180000)
 
@@ -97,6 +98,20 @@ stockroomStoreRunner({
         }
         expect(rows).toHaveLength(1)
         expect(rows[0].restock_inventory).toBe(true)
+      })
+    })
+
+    describe("Medusa's tables", () => {
+      it("has every table and column medusa-tables.ts names, in a freshly migrated store", async () => {
+        const { rows } = await dbConnection.raw(
+          "select table_name, column_name from information_schema.columns where table_schema = current_schema()"
+        )
+        const present = new Set(rows.map((row: any) => `${row.table_name}.${row.column_name}`))
+        const missing = Object.entries(MEDUSA_COLUMNS).flatMap(([table, columns]) =>
+          columns.map((column) => `${table}.${column}`).filter((name) => !present.has(name))
+        )
+        expect(missing).toEqual([])
+        expect(present.has("inventory_level.stocked_quantity")).toBe(true)
       })
     })
   },
