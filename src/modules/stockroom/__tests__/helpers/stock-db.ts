@@ -107,7 +107,8 @@ export function stockDb(db: () => Executor) {
 
   /** Live unit rows, oldest first then by id (the fill order). */
   const units = async (filter: { order_id?: string; inventory_item_id?: string } = {}) =>
-    (await run(
+    (
+      await run(
       `SELECT id, order_id, line_item_id, variant_id, inventory_item_id, location_id, state,
               quantity::int AS quantity, fulfillment_id, return_id, ordered_at
          FROM inventory_unit
@@ -120,7 +121,8 @@ export function stockDb(db: () => Executor) {
         filter.inventory_item_id ?? null,
         filter.inventory_item_id ?? null,
       ]
-    )) as {
+      )
+    ).map((row) => ({ ...row, ordered_at: new Date(row.ordered_at) })) as {
       id: string
       order_id: string
       line_item_id: string
