@@ -53,7 +53,7 @@ const MIGRATION_TABLES = ["mikro_orm_migrations", "link_module_migrations"]
  * The module runner migrates a fresh schema before every test and drops it
  * after; with Medusa's migrations in the mix that DDL is most of a test's
  * time. Migrate once per file instead, and empty every table between tests
- * (TRUNCATE … RESTART IDENTITY), so each test still starts from empty
+ * (DELETE with triggers off), so each test still starts from empty
  * tables. The schema is dropped after the file, as the runner would.
  * Call at the top of `testSuite` (before the runner's hooks run).
  */
@@ -65,18 +65,26 @@ export function migrateOncePerFile(
   // The runner's own afterAll clears the wrapper's fields, so keep the ORM.
   let orm: ReturnType<MikroOrmWrapperLike["getOrm"]> | undefined
   let migrated = false
+  let tableNames: string[] | undefined
   const emptyTables = async () => {
-    const tables: { table_name: string }[] = await wrapper.forkManager().execute(
-      `SELECT table_name FROM information_schema.tables
-        WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`
+    tableNames ??= (
+      await wrapper.forkManager().execute(
+        `SELECT table_name FROM information_schema.tables
+          WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`
+      )
     )
-    const names = tables
-      .map((table) => table.table_name)
-      .filter((name) => !MIGRATION_TABLES.includes(name))
-      .map((name) => `"${name}"`)
-    if (names.length) {
-      await wrapper.forkManager().execute(`TRUNCATE ${names.join(", ")} RESTART IDENTITY CASCADE`)
-    }
+      .map((table: { table_name: string }) => table.table_name)
+      .filter((name: string) => !MIGRATION_TABLES.includes(name))
+    // DELETE with triggers off (foreign keys and the ledger's append-only
+    // guard included): far cheaper than TRUNCATE for a few rows in many
+    // tables. One statement string, so it runs on one connection.
+    await wrapper.forkManager().execute(
+      [
+        "SET session_replication_role = replica",
+        ...tableNames!.map((name) => `DELETE FROM "${name}"`),
+        "SET session_replication_role = DEFAULT",
+      ].join("; ")
+    )
   }
   wrapper.setupDatabase = async () => {
     if (!migrated) {
