@@ -22,7 +22,6 @@ export function builtWorkflows(): StockroomWorkflows {
 
 export const FORCED_FAILURE = "Forced failure to test the rollback"
 
-const failingSteps = new Map<string, ReturnType<typeof createStep>>()
 const wrappers = new Map<string, any>()
 
 /**
@@ -32,18 +31,15 @@ const wrappers = new Map<string, any>()
 export function failingAfter(workflow: { getName: () => string; runAsStep: (arg: { input: any }) => any }) {
   const name = workflow.getName()
   if (!wrappers.has(name)) {
-    const stepId = `test-fail-after-${name}`
-    const failStep =
-      failingSteps.get(stepId) ??
-      createStep(stepId, async () => {
-        throw new Error(`${FORCED_FAILURE} after ${name}`)
-      })
-    failingSteps.set(stepId, failStep)
+    const failStep = createStep(`test-fail-after-${name}`, async (_previous: unknown) => {
+      throw new Error(`${FORCED_FAILURE} after ${name}`)
+    })
     wrappers.set(
       name,
       createWorkflow(`test-rollback-${name}`, (input: any) => {
         const result = workflow.runAsStep({ input })
-        failStep(result)
+        // Takes the result only so it runs after the workflow under test.
+        ;(failStep as (previous: unknown) => void)(result)
         return new WorkflowResponse(result)
       })
     )

@@ -22,7 +22,8 @@ const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 12, minute))
  */
 moduleIntegrationTestRunner<StockroomModuleService>({
   moduleName: STOCKROOM_MODULE,
-  dbName: `${process.env.STOCKROOM_MODULE_DB ?? `medusa-stockroom-module-${process.pid}`}-audit`,
+  // The same database as the other module specs (files run one after another); `npm test` drops it.
+  dbName: process.env.STOCKROOM_MODULE_DB ?? `medusa-stockroom-module-${process.pid}`,
   resolve: path.resolve(__dirname, ".."),
   pathToMigrations: AUDIT_MIGRATIONS,
   testSuite: ({ service, MikroOrmWrapper, dbConfig }) => {

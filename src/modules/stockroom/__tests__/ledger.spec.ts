@@ -18,7 +18,8 @@ const OUTSIDE_NOTE = "Change made outside Stockroom, recorded when it was notice
  */
 moduleIntegrationTestRunner<StockroomModuleService>({
   moduleName: STOCKROOM_MODULE,
-  dbName: `${process.env.STOCKROOM_MODULE_DB ?? `medusa-stockroom-module-${process.pid}`}-ledger`,
+  // The same database as the other module specs (files run one after another); `npm test` drops it.
+  dbName: process.env.STOCKROOM_MODULE_DB ?? `medusa-stockroom-module-${process.pid}`,
   resolve: path.resolve(__dirname, ".."),
   pathToMigrations: LEDGER_MIGRATIONS,
   // Stock items start non-backorderable, so availability is enforced.
