@@ -39,8 +39,9 @@ stockroomStoreRunner({
     let shirt: SeededVariant
     let stocked: string // location with stock
     let empty: string // location without a level for the shirt
-    const orders: Record<"place" | "ship" | "unship" | "cancel", string> = {} as any
-    const fulfillments: Record<"ship" | "unship", string> = {} as any
+    const orders: Record<"place" | "ship" | "unship" | "cancel" | "return", string> = {} as any
+    const fulfillments: Record<"ship" | "unship" | "return", string> = {} as any
+    let authorizationId: string
 
     const workflows = () => builtWorkflows()
     const stockroom = () => stockroomOf(container)
@@ -140,6 +141,25 @@ stockroomStoreRunner({
         {},
         { headers }
       )
+
+      // Shipped units authorized for return.
+      const toReturn = await order(2)
+      orders.return = toReturn.id
+      fulfillments.return = await fulfil(toReturn, 2)
+      await workflows().shipFulfillmentUnitsWorkflow(container).run({
+        input: { fulfillment_id: fulfillments.return },
+      })
+      const { data: authorized } = await api.post(
+        "/admin/return-authorizations",
+        {
+          order_id: toReturn.id,
+          items: [{ line_item_id: toReturn.items[0].id, quantity: 2 }],
+          reason: "Too small",
+          location_id: stocked,
+        },
+        { headers }
+      )
+      authorizationId = authorized.return_authorization.id
 
       // An order Medusa canceled.
       const toCancel = await order(1)
@@ -275,6 +295,98 @@ stockroomStoreRunner({
           fulfillment_id: fulfillments.ship,
         })
         expectRolledBack(before, after, { sameUnitRows: false })
+      })
+    })
+
+    describe("receiveReturnAuthorizationWorkflow", () => {
+      /** The authorization and what Medusa's own return flow writes. */
+      const returnSide = async () => ({
+        authorization: (
+          await dbConnection.raw(
+            `select state, return_id, received_at, received_by, items_value::float as items_value
+               from return_authorization where id = ?`,
+            [authorizationId]
+          )
+        ).rows,
+        authorization_items: (
+          await dbConnection.raw(
+            `select id, inventory_unit_id, quantity, restocked_quantity from return_authorization_item
+              where return_authorization_id = ? order by id`,
+            [authorizationId]
+          )
+        ).rows,
+        medusa_returns: (
+          await dbConnection.raw(
+            `select id, status from "return" where order_id = ? and deleted_at is null order by id`,
+            [orders.return]
+          )
+        ).rows,
+        credit_lines: (
+          await dbConnection.raw(
+            `select id, amount::float as amount from order_credit_line where order_id = ? and deleted_at is null`,
+            [orders.return]
+          )
+        ).rows,
+        returned_quantities: (
+          await dbConnection.raw(
+            // Not return_requested_quantity: Medusa's own compensation of its
+            // return request leaves that at the requested quantity (noticed
+            // in 2.21.2; Medusa's side, not Stockroom's).
+            `select oi.item_id, oi.return_received_quantity::int as received,
+                    oi.return_dismissed_quantity::int as dismissed
+               from order_item oi join "order" o on o.id = oi.order_id and oi.version = o.version
+              where oi.order_id = ? and oi.deleted_at is null`,
+            [orders.return]
+          )
+        ).rows,
+      })
+
+      // KNOWN BUG (src/ left as is): the failed receipt's compensation puts
+      // the units and the authorization back, and Medusa undoes its restock,
+      // but the `returned` movement stays unreversed: Medusa's level events
+      // of a failed workflow are dropped with its group, so nothing
+      // reconciles the level going back until the sweep job (every 5 min).
+      // Meanwhile the ledger says 2 more than Medusa and the audit reports
+      // invariant 1. The first test is what should hold (it.failing until
+      // fixed); the second pins down what is left behind today.
+      it.failing("leaves the authorization, Medusa's return and the stock as they were when the caller fails after it", async () => {
+        await settle()
+        const beforeReturn = await returnSide()
+        const { before, after } = await runFailingAfter(workflows().receiveReturnAuthorizationWorkflow, {
+          id: authorizationId,
+        })
+        expectRolledBack(before, after)
+        expect(await returnSide()).toEqual(beforeReturn)
+      })
+
+      it("KNOWN BUG: keeps the `returned` movement after Medusa undid the restock, until reconciled", async () => {
+        await settle()
+        const beforeReturn = await returnSide()
+        expect(beforeReturn.authorization).toEqual([expect.objectContaining({ state: "authorized", return_id: null })])
+        const { before, after } = await runFailingAfter(workflows().receiveReturnAuthorizationWorkflow, {
+          id: authorizationId,
+        })
+        // Rolled back: Medusa's side, the authorization, the units.
+        expect(await returnSide()).toEqual(beforeReturn)
+        expect(after.levels).toEqual(before.levels)
+        expect(after.units).toEqual(before.units)
+        // Not rolled back: the ledger is 2 ahead of Medusa's level.
+        const known = new Set(before.movements.map((movement: any) => movement.id))
+        const added = after.movements.filter((movement: any) => !known.has(movement.id))
+        expect(added.map((m: any) => [m.kind, m.quantity, m.stocked_change, m.originator_id])).toEqual([
+          ["returned", 2, 2, authorizationId],
+        ])
+        const { problems } = await stockroom().audit()
+        expect(problems).toEqual(
+          expect.arrayContaining([expect.objectContaining({ invariant: 1, expected: 6, actual: 8 })])
+        )
+        // What the sweep does later: a `reconciled` −2 puts it in step.
+        await stockroom().reconcileStockItems(
+          Object.values(
+            await stockroom().findStockItemIds([{ inventory_item_id: shirt.inventory_item_id!, location_id: stocked }])
+          ).map((id) => ({ stock_item_id: id }))
+        )
+        expectRolledBack(before, await snapshotStock(dbConnection))
       })
     })
 
