@@ -39,6 +39,13 @@ module.exports = {
       testMatch: ["<rootDir>/integration-tests/http/**/*.spec.ts"],
     },
     {
+      // Stockroom's workflows made to fail, in a booted store: everything
+      // they changed must be rolled back.
+      ...shared,
+      displayName: "workflows",
+      testMatch: ["<rootDir>/integration-tests/workflows/**/*.spec.ts"],
+    },
+    {
       // The store as several processes sharing PostgreSQL and Redis; its
       // specs skip themselves when Redis does not answer at REDIS_URL.
       ...shared,

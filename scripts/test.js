@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * npm test: builds the plugin, type-checks, then runs the unit, module and
- * HTTP test layers against a real PostgreSQL (an embedded one when none
+ * npm test: builds the plugin, type-checks, then runs the unit, module,
+ * workflow and HTTP test layers against a real PostgreSQL (an embedded one when none
  * answers at DB_HOST/DB_PORT), then the multi-process tests
  * (integration-tests/scale: servers + a worker sharing PostgreSQL and Redis)
  * when Redis answers at REDIS_URL (default redis://localhost:6379), then the
@@ -106,7 +106,7 @@ async function main() {
   // The multi-process project runs on its own, after the others.
   const projects = jestArgs.some((arg) => arg.startsWith("--selectProjects"))
     ? []
-    : ["--selectProjects", "unit", "modules", "http"]
+    : ["--selectProjects", "unit", "modules", "workflows", "http"]
   try {
     ok =
       (await run("Build the plugin (medusa plugin:build)", bin("medusa"), [
@@ -114,7 +114,7 @@ async function main() {
       ])) &&
       (await run("Type-check", bin("tsc"), ["-p", "tsconfig.typecheck.json"])) &&
       (await run(
-        "Unit, module and HTTP tests",
+        "Unit, module, workflow and HTTP tests",
         bin("jest"),
         [...jestReporters, ...projects, ...jestArgs],
         jestEnv(resultFile)
