@@ -3,7 +3,7 @@ import { shouldRegisterWorkflowHooks } from "../../lib/plugin-config"
 import {
   stockLocationsCreatedCompensation,
   stockLocationsCreatedHandler,
-} from "./handlers"
+} from "./handlers/locations"
 
 if (shouldRegisterWorkflowHooks()) {
   createStockLocationsWorkflow.hooks.stockLocationsCreated(

@@ -1,0 +1,21 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
+import type StockroomModuleService from "../../modules/stockroom/service"
+
+export type RemoveOrderUnitsStepInput = { order_id: string }
+
+export const removeOrderUnitsStepId = "remove-order-units"
+
+/**
+ * Removes an order's inventory units, for a checkout Medusa rolls back
+ * after they were placed; the reservation Medusa then drops is ledgered by
+ * reconciliation. Not undone: it is itself the undoing of placement.
+ */
+export const removeOrderUnitsStep = createStep(
+  removeOrderUnitsStepId,
+  async (input: RemoveOrderUnitsStepInput, { container }) => {
+    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    await stockroom.deleteInventoryUnits({ order_id: input.order_id })
+    return new StepResponse(void 0)
+  }
+)
