@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { MAX_STOCK_QUANTITY } from "../../../modules/stockroom/types"
 
 const stringOrArray = z.union([z.string(), z.array(z.string())]).optional()
 const booleanString = z
@@ -25,7 +26,7 @@ export type AdminGetStockItemsParamsType = z.infer<typeof AdminGetStockItemsPara
 export const AdminUpdateStockItem = z
   .object({
     backorderable: z.boolean().optional(),
-    low_stock_threshold: z.number().int().min(0).max(1_000_000_000).nullable().optional(),
+    low_stock_threshold: z.number().int().min(0).max(MAX_STOCK_QUANTITY).nullable().optional(),
   })
   .strict()
 export type AdminUpdateStockItemType = z.infer<typeof AdminUpdateStockItem>

@@ -1,10 +1,9 @@
 import { z } from "@medusajs/framework/zod"
 import {
+  MAX_STOCK_QUANTITY,
   ORIGINATOR_TYPES,
   STOCK_MOVEMENT_KINDS,
 } from "../../../modules/stockroom/types"
-
-const MAX_QUANTITY = 1_000_000_000
 
 export const AdminCreateStockMovement = z
   .object({
@@ -15,8 +14,8 @@ export const AdminCreateStockMovement = z
     quantity: z
       .number()
       .int("quantity must be a whole number")
-      .min(-MAX_QUANTITY, `quantity must be at least ${-MAX_QUANTITY}`)
-      .max(MAX_QUANTITY, `quantity must be at most ${MAX_QUANTITY}`)
+      .min(-MAX_STOCK_QUANTITY, `quantity must be at least ${-MAX_STOCK_QUANTITY}`)
+      .max(MAX_STOCK_QUANTITY, `quantity must be at most ${MAX_STOCK_QUANTITY}`)
       .refine((q) => q !== 0, "quantity must not be zero"),
     reason: z.string().max(200).nullish(),
     note: z.string().max(2000).nullish(),
