@@ -1,14 +1,17 @@
-import type {
-  MedusaNextFunction,
-  MedusaRequest,
-  MedusaResponse,
-  MiddlewareRoute,
+import {
+  type MedusaNextFunction,
+  type MedusaRequest,
+  type MedusaResponse,
+  type MiddlewareRoute,
+  validateAndTransformQuery,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { resolveVariantInventoryItems } from "../../../lib/variant-inventory-items"
 import { STOCKROOM_MODULE } from "../../../modules/stockroom/types"
 import type StockroomModuleService from "../../../modules/stockroom/service"
 import { assertBackorderShippingAllowed } from "../../../modules/stockroom/units/backorder-shipping"
+import { listInventoryUnitsQueryConfig } from "../inventory-units/query-config"
+import { AdminGetOrderInventoryUnitsParams } from "../inventory-units/validators"
 
 /**
  * Refuses a fulfillment that would ship backordered units while
@@ -90,6 +93,16 @@ async function assertNoBackorderedShipping(req: MedusaRequest) {
 }
 
 export const adminOrdersMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/orders/:id/inventory-units",
+    middlewares: [
+      validateAndTransformQuery(
+        AdminGetOrderInventoryUnitsParams,
+        listInventoryUnitsQueryConfig
+      ),
+    ],
+  },
   {
     method: ["POST"],
     matcher: "/admin/orders/:id/fulfillments",

@@ -4,6 +4,7 @@ import {
   ORIGINATOR_TYPES,
   STOCK_MOVEMENT_KINDS,
 } from "../../../modules/stockroom/types"
+import { createListParams } from "../../list-query"
 
 export const AdminCreateStockMovement = z
   .object({
@@ -65,19 +66,21 @@ export const stockMovementFilterShape = {
 export const AdminStockMovementFilters = z.object(stockMovementFilterShape).strict()
 export type AdminStockMovementFiltersType = z.infer<typeof AdminStockMovementFilters>
 
-export const AdminGetStockMovementsParams = z
-  .object({
-    offset: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce.number().int().min(1).max(1000).default(50),
-    order: z.string().optional(),
-    fields: z.string().optional(),
-    ...stockMovementFilterShape,
-  })
+export const AdminGetStockMovementsParams = createListParams({ order: "-created_at" })
+  .extend(stockMovementFilterShape)
   .strict()
 export type AdminGetStockMovementsParamsType = z.infer<
   typeof AdminGetStockMovementsParams
 >
 
-/** GET /admin/stock-movements/export: the list's filters, no paging (it exports every match). */
-export const AdminExportStockMovementsParams = AdminStockMovementFilters
-export type AdminExportStockMovementsParamsType = AdminStockMovementFiltersType
+/**
+ * GET /admin/stock-movements/export: the list's filters, `order` and
+ * `fields` (the CSV's columns), no paging (it exports every match).
+ */
+export const AdminExportStockMovementsParams = createListParams({ order: "-created_at" })
+  .omit({ offset: true, limit: true })
+  .extend(stockMovementFilterShape)
+  .strict()
+export type AdminExportStockMovementsParamsType = z.infer<
+  typeof AdminExportStockMovementsParams
+>
