@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
 import type StockroomModuleService from "../../modules/stockroom/service"
+import { resolveVariantInventoryItems } from "../../lib/variant-inventory-items"
 
 export const applyVariantBackorderStepId = "apply-variant-backorder"
 
@@ -21,16 +22,14 @@ export const applyVariantBackorderStep = createStep(
     if (!options.allow_backorders || !options.track_inventory_levels || !input.variant_ids.length) {
       return new StepResponse([] as ChangedStockItem[], [] as ChangedStockItem[])
     }
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: variants } = await query.graph({
-      entity: "product_variant",
-      fields: ["id", "inventory_items.inventory_item_id"],
-      filters: { id: input.variant_ids },
-    })
+    const itemsByVariant = await resolveVariantInventoryItems(
+      container.resolve(ContainerRegistrationKeys.QUERY),
+      input.variant_ids
+    )
     const itemsOf = new Map<string, string[]>(
-      (variants as any[]).map((variant) => [
-        variant.id,
-        (variant.inventory_items ?? []).filter(Boolean).map((link: any) => link.inventory_item_id),
+      [...itemsByVariant].map(([variantId, items]) => [
+        variantId,
+        items.map((item) => item.inventory_item_id),
       ])
     )
     const drift = (

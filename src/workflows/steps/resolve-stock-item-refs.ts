@@ -6,6 +6,7 @@ import {
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
 import type StockroomModuleService from "../../modules/stockroom/service"
+import { resolveVariantInventoryItems } from "../../lib/variant-inventory-items"
 
 /** Where stock is addressed: a stock item, or an item (or variant) at a location. */
 export type StockAddress = {
@@ -44,20 +45,12 @@ export const resolveStockItemRefsStep = createStep(
     const stockItemById = new Map(stockItems.map((item) => [item.id, item]))
 
     const variantIds = addresses.flatMap((a) => (a.variant_id ? [a.variant_id] : []))
-    const variantItems = new Map<string, string[]>()
-    if (variantIds.length) {
-      const { data: variants } = await query.graph({
-        entity: "product_variant",
-        fields: ["id", "manage_inventory", "inventory_items.inventory_item_id"],
-        filters: { id: variantIds },
-      })
-      for (const variant of variants as any[]) {
-        variantItems.set(
-          variant.id,
-          (variant.inventory_items ?? []).map((link: any) => link.inventory_item_id)
-        )
-      }
-    }
+    const variantItems = new Map<string, string[]>(
+      [...(await resolveVariantInventoryItems(query, variantIds))].map(([variantId, items]) => [
+        variantId,
+        items.map((item) => item.inventory_item_id),
+      ])
+    )
 
     const resolved: ResolvedStockAddress[] = addresses.map((address) => {
       if (address.stock_item_id) {

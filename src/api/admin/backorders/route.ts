@@ -4,8 +4,10 @@ import type {
 } from "@medusajs/framework/http"
 import { STOCKROOM_MODULE } from "../../../modules/stockroom/types"
 import type StockroomModuleService from "../../../modules/stockroom/service"
+import { listOrderOf, withSelectedFields } from "../../list-query"
 import { asArray } from "../../query-values"
 import { definedFilters, withOrderAndVariant } from "../inventory-units/helpers"
+import { orderableAdminBackorderFields } from "../inventory-units/query-config"
 import type { AdminGetBackordersParamsType } from "../inventory-units/validators"
 
 /**
@@ -17,6 +19,8 @@ export const GET = async (
   res: MedusaResponse
 ) => {
   const params = req.validatedQuery as AdminGetBackordersParamsType
+  const { skip, take } = req.queryConfig.pagination
+  const { field, direction } = listOrderOf(req, orderableAdminBackorderFields)
   const stockroom = req.scope.resolve<StockroomModuleService>(STOCKROOM_MODULE)
   const [units, count] = await stockroom.listAndCountInventoryUnits(
     {
@@ -27,16 +31,12 @@ export const GET = async (
       }),
       state: "backordered",
     },
-    {
-      skip: params.offset,
-      take: params.limit,
-      order: { ordered_at: "ASC", id: "ASC" },
-    }
+    { skip, take, order: { [field]: direction, id: "ASC" } }
   )
   res.json({
-    backorders: await withOrderAndVariant(req.scope, units as any),
+    backorders: withSelectedFields(req, await withOrderAndVariant(req.scope, units as any)),
     count,
-    offset: params.offset,
-    limit: params.limit,
+    offset: skip,
+    limit: take,
   })
 }

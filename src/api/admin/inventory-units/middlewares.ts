@@ -2,7 +2,10 @@ import {
   MiddlewareRoute,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
-import { listQueryConfig } from "../../query-config"
+import {
+  listBackordersQueryConfig,
+  listInventoryUnitsQueryConfig,
+} from "./query-config"
 import {
   AdminGetBackordersParams,
   AdminGetInventoryUnitsParams,
@@ -13,12 +16,17 @@ export const adminInventoryUnitsMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/inventory-units",
     middlewares: [
-      validateAndTransformQuery(AdminGetInventoryUnitsParams, listQueryConfig),
+      validateAndTransformQuery(
+        AdminGetInventoryUnitsParams,
+        listInventoryUnitsQueryConfig
+      ),
     ],
   },
   {
     method: ["GET"],
     matcher: "/admin/backorders",
-    middlewares: [validateAndTransformQuery(AdminGetBackordersParams, listQueryConfig)],
+    middlewares: [
+      validateAndTransformQuery(AdminGetBackordersParams, listBackordersQueryConfig),
+    ],
   },
 ]

@@ -4,8 +4,10 @@ import type {
 } from "@medusajs/framework/http"
 import { STOCKROOM_MODULE } from "../../../modules/stockroom/types"
 import type StockroomModuleService from "../../../modules/stockroom/service"
+import { listOrderOf, withSelectedFields } from "../../list-query"
 import { asArray } from "../../query-values"
 import { definedFilters } from "./helpers"
+import { orderableAdminInventoryUnitFields } from "./query-config"
 import type { AdminGetInventoryUnitsParamsType } from "./validators"
 
 /** GET /admin/inventory-units — units with filters, oldest order first. */
@@ -14,8 +16,9 @@ export const GET = async (
   res: MedusaResponse
 ) => {
   const params = req.validatedQuery as AdminGetInventoryUnitsParamsType
+  const { skip, take } = req.queryConfig.pagination
+  const { field, direction } = listOrderOf(req, orderableAdminInventoryUnitFields)
   const stockroom = req.scope.resolve<StockroomModuleService>(STOCKROOM_MODULE)
-  const orderBy = params.order ?? "ordered_at"
   const [inventory_units, count] = await stockroom.listAndCountInventoryUnits(
     definedFilters({
       order_id: asArray(params.order_id),
@@ -26,14 +29,12 @@ export const GET = async (
       fulfillment_id: asArray(params.fulfillment_id),
       state: asArray(params.state),
     }),
-    {
-      skip: params.offset,
-      take: params.limit,
-      order: {
-        [orderBy.replace(/^-/, "")]: orderBy.startsWith("-") ? "DESC" : "ASC",
-        id: "ASC",
-      },
-    }
+    { skip, take, order: { [field]: direction, id: "ASC" } }
   )
-  res.json({ inventory_units, count, offset: params.offset, limit: params.limit })
+  res.json({
+    inventory_units: withSelectedFields(req, inventory_units),
+    count,
+    offset: skip,
+    limit: take,
+  })
 }

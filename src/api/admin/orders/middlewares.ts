@@ -1,13 +1,17 @@
-import type {
-  MedusaNextFunction,
-  MedusaRequest,
-  MedusaResponse,
-  MiddlewareRoute,
+import {
+  type MedusaNextFunction,
+  type MedusaRequest,
+  type MedusaResponse,
+  type MiddlewareRoute,
+  validateAndTransformQuery,
 } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { quantityOf } from "../../../lib/medusa-values"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { resolveVariantInventoryItems } from "../../../lib/variant-inventory-items"
 import { STOCKROOM_MODULE } from "../../../modules/stockroom/types"
 import type StockroomModuleService from "../../../modules/stockroom/service"
+import { assertBackorderShippingAllowed } from "../../../modules/stockroom/units/backorder-shipping"
+import { listInventoryUnitsQueryConfig } from "../inventory-units/query-config"
+import { AdminGetOrderInventoryUnitsParams } from "../inventory-units/validators"
 
 /**
  * Refuses a fulfillment that would ship backordered units while
@@ -31,7 +35,8 @@ export async function refuseBackorderedFulfillment(
 async function assertNoBackorderedShipping(req: MedusaRequest) {
   const stockroom = req.scope.resolve<StockroomModuleService>(STOCKROOM_MODULE)
   const items = (req.body as any)?.items
-  if (stockroom.getOptions().allow_backorder_shipping || !Array.isArray(items) || !items.length) {
+  const allowBackorderShipping = stockroom.getOptions().allow_backorder_shipping
+  if (allowBackorderShipping || !Array.isArray(items) || !items.length) {
     return
   }
   const wanted = items.filter(
@@ -48,19 +53,14 @@ async function assertNoBackorderedShipping(req: MedusaRequest) {
   if (!units.some((unit) => unit.state === "backordered")) {
     return
   }
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const variantIds = [...new Set(units.map((unit) => unit.variant_id).filter(Boolean))] as string[]
-  const { data: variants } = await query.graph({
-    entity: "product_variant",
-    fields: ["id", "inventory_items.inventory_item_id", "inventory_items.required_quantity"],
-    filters: { id: variantIds },
-  })
-  const required = new Map<string, number>()
-  for (const variant of variants as any[]) {
-    for (const link of variant.inventory_items ?? []) {
-      required.set(`${variant.id}|${link.inventory_item_id}`, quantityOf(link.required_quantity ?? 1))
-    }
-  }
+  const variantIds = units.map((unit) => unit.variant_id).filter((id): id is string => !!id)
+  const itemsByVariant = await resolveVariantInventoryItems(
+    req.scope.resolve(ContainerRegistrationKeys.QUERY),
+    variantIds
+  )
+  const requiredQuantity = (variantId: string, inventoryItemId: string) =>
+    itemsByVariant.get(variantId)?.find((item) => item.inventory_item_id === inventoryItemId)
+      ?.required_quantity ?? 1
   for (const item of wanted) {
     const ofLine = units.filter((unit) => unit.line_item_id === item.id && unit.inventory_item_id)
     const byInventoryItem = new Map<string, { onHand: number; backordered: number; variant: string }>()
@@ -78,18 +78,31 @@ async function assertNoBackorderedShipping(req: MedusaRequest) {
       byInventoryItem.set(unit.inventory_item_id!, entry)
     }
     for (const [inventoryItemId, counts] of byInventoryItem) {
-      const needed = item.quantity * (required.get(`${counts.variant}|${inventoryItemId}`) ?? 1)
-      if (needed > counts.onHand && counts.backordered > 0) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_ALLOWED,
-          `Cannot fulfill ${needed} of line item ${item.id} (inventory item ${inventoryItemId}): only ${counts.onHand} on hand for it, ${counts.backordered} backordered, and allow_backorder_shipping is false`
-        )
-      }
+      assertBackorderShippingAllowed(
+        {
+          line_item_id: item.id,
+          inventory_item_id: inventoryItemId,
+          requested: item.quantity * requiredQuantity(counts.variant, inventoryItemId),
+          on_hand: counts.onHand,
+          backordered: counts.backordered,
+        },
+        allowBackorderShipping
+      )
     }
   }
 }
 
 export const adminOrdersMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/orders/:id/inventory-units",
+    middlewares: [
+      validateAndTransformQuery(
+        AdminGetOrderInventoryUnitsParams,
+        listInventoryUnitsQueryConfig
+      ),
+    ],
+  },
   {
     method: ["POST"],
     matcher: "/admin/orders/:id/fulfillments",

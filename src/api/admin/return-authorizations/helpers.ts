@@ -6,10 +6,9 @@ import {
   StockMovementDTO,
 } from "../../../modules/stockroom/types"
 import type StockroomModuleService from "../../../modules/stockroom/service"
+import type { ListOrder } from "../../list-query"
 import { asArray } from "../../query-values"
 import type { AdminGetReturnAuthorizationsParamsType } from "./validators"
-
-const ORDERABLE = new Set(["created_at", "updated_at", "number", "state", "received_at", "id"])
 
 type OrderSummary = { id: string; display_id: number | null; email: string | null }
 
@@ -56,10 +55,11 @@ function present(authorization: ReturnAuthorizationDTO): ReturnAuthorizationDTO 
   }
 }
 
-/** Authorizations with their items, newest first unless `order` says otherwise. */
+/** Authorizations with their items and order, in the list's order (ties by id). */
 export async function listReturnAuthorizations(
   container: MedusaContainer,
-  params: AdminGetReturnAuthorizationsParamsType
+  params: AdminGetReturnAuthorizationsParamsType,
+  page: { skip: number; take: number; order: ListOrder }
 ) {
   const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
   const filters: Record<string, string[]> = {}
@@ -69,13 +69,11 @@ export async function listReturnAuthorizations(
       filters[key] = values
     }
   }
-  const orderKey = (params.order ?? "-created_at").replace(/^-/, "")
-  const direction = params.order && !params.order.startsWith("-") ? "ASC" : "DESC"
-  const field = ORDERABLE.has(orderKey) ? orderKey : "created_at"
+  const { field, direction } = page.order
   const [authorizations, count] = await stockroom.listAndCountReturnAuthorizations(filters, {
     relations: ["items"],
-    skip: params.offset,
-    take: params.limit,
+    skip: page.skip,
+    take: page.take,
     order: { [field]: direction, id: direction },
   })
   return {

@@ -3,7 +3,7 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
-import { listQueryConfig } from "../../query-config"
+import { listReturnAuthorizationsQueryConfig } from "./query-config"
 import {
   AdminCreateReturnAuthorization,
   AdminGetReturnAuthorizationsParams,
@@ -20,7 +20,10 @@ export const adminReturnAuthorizationsMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/return-authorizations",
     middlewares: [
-      validateAndTransformQuery(AdminGetReturnAuthorizationsParams, listQueryConfig),
+      validateAndTransformQuery(
+        AdminGetReturnAuthorizationsParams,
+        listReturnAuthorizationsQueryConfig
+      ),
     ],
   },
   {

@@ -3,7 +3,9 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { createReturnAuthorizationWorkflow } from "../../../workflows/create-return-authorization"
+import { listOrderOf, withSelectedFields } from "../../list-query"
 import { listReturnAuthorizations, retrieveReturnAuthorization } from "./helpers"
+import { orderableAdminReturnAuthorizationFields } from "./query-config"
 import type {
   AdminCreateReturnAuthorizationType,
   AdminGetReturnAuthorizationsParamsType,
@@ -22,12 +24,21 @@ export const POST = async (
   })
 }
 
-/** GET /admin/return-authorizations — newest first, with their items. */
+/** GET /admin/return-authorizations — newest first unless `order` says otherwise, with their items. */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetReturnAuthorizationsParamsType>,
   res: MedusaResponse
 ) => {
-  const params = req.validatedQuery as AdminGetReturnAuthorizationsParamsType
-  const { return_authorizations, count } = await listReturnAuthorizations(req.scope, params)
-  res.json({ return_authorizations, count, offset: params.offset, limit: params.limit })
+  const { skip, take } = req.queryConfig.pagination
+  const { return_authorizations, count } = await listReturnAuthorizations(
+    req.scope,
+    req.validatedQuery as AdminGetReturnAuthorizationsParamsType,
+    { skip, take: take!, order: listOrderOf(req, orderableAdminReturnAuthorizationFields) }
+  )
+  res.json({
+    return_authorizations: withSelectedFields(req, return_authorizations),
+    count,
+    offset: skip,
+    limit: take,
+  })
 }

@@ -4,6 +4,7 @@ import {
   MAX_STOCK_QUANTITY,
   RETURN_AUTHORIZATION_STATES,
 } from "../../../modules/stockroom/types"
+import { createListParams } from "../../list-query"
 
 const id = z.string().trim().min(1)
 
@@ -77,19 +78,17 @@ export type AdminReturnAuthorizationActionType = z.infer<typeof AdminReturnAutho
 
 const stringOrArray = z.union([z.string(), z.array(z.string())]).optional()
 
-export const AdminGetReturnAuthorizationsParams = z
-  .object({
-    offset: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce.number().int().min(1).max(1000).default(50),
-    order: z.string().optional(),
-    fields: z.string().optional(),
-    order_id: stringOrArray,
-    location_id: stringOrArray,
-    number: stringOrArray,
-    state: z
-      .union([z.enum(RETURN_AUTHORIZATION_STATES), z.array(z.enum(RETURN_AUTHORIZATION_STATES))])
-      .optional(),
-  })
+export const AdminGetReturnAuthorizationsParamsFields = z.object({
+  order_id: stringOrArray,
+  location_id: stringOrArray,
+  number: stringOrArray,
+  state: z
+    .union([z.enum(RETURN_AUTHORIZATION_STATES), z.array(z.enum(RETURN_AUTHORIZATION_STATES))])
+    .optional(),
+})
+
+export const AdminGetReturnAuthorizationsParams = createListParams({ order: "-created_at" })
+  .extend(AdminGetReturnAuthorizationsParamsFields.shape)
   .strict()
 export type AdminGetReturnAuthorizationsParamsType = z.infer<
   typeof AdminGetReturnAuthorizationsParams

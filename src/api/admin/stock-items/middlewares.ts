@@ -3,7 +3,7 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
-import { listQueryConfig } from "../../query-config"
+import { listStockItemsQueryConfig } from "./query-config"
 import { AdminGetStockItemsParams, AdminUpdateStockItem } from "./validators"
 
 export const adminStockItemsMiddlewares: MiddlewareRoute[] = [
@@ -11,7 +11,7 @@ export const adminStockItemsMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/stock-items",
     middlewares: [
-      validateAndTransformQuery(AdminGetStockItemsParams, listQueryConfig),
+      validateAndTransformQuery(AdminGetStockItemsParams, listStockItemsQueryConfig),
     ],
   },
   {

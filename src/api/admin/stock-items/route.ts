@@ -3,10 +3,16 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import {
+  inventoryItemIdsOf,
+  resolveVariantInventoryItems,
+} from "../../../lib/variant-inventory-items"
 import { STOCKROOM_MODULE } from "../../../modules/stockroom/types"
 import type StockroomModuleService from "../../../modules/stockroom/service"
-import type { AdminGetStockItemsParamsType } from "./validators"
+import { listOrderOf, withSelectedFields } from "../../list-query"
 import { asArray } from "../../query-values"
+import { orderableAdminStockItemFields } from "./query-config"
+import type { AdminGetStockItemsParamsType } from "./validators"
 
 /** GET /admin/stock-items — stock items with their live counts. */
 export const GET = async (
@@ -14,17 +20,16 @@ export const GET = async (
   res: MedusaResponse
 ) => {
   const params = req.validatedQuery as AdminGetStockItemsParamsType
+  const { skip, take } = req.queryConfig.pagination
+  const { field, direction } = listOrderOf(req, orderableAdminStockItemFields)
   let inventoryItemIds = asArray(params.inventory_item_id)
   const variantIds = asArray(params.variant_id)
   if (variantIds) {
-    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({
-      entity: "product_variant",
-      fields: ["id", "inventory_items.inventory_item_id"],
-      filters: { id: variantIds },
-    })
-    const ofVariants = (data as any[]).flatMap((variant) =>
-      (variant.inventory_items ?? []).map((link: any) => link.inventory_item_id)
+    const ofVariants = inventoryItemIdsOf(
+      await resolveVariantInventoryItems(
+        req.scope.resolve(ContainerRegistrationKeys.QUERY),
+        variantIds
+      )
     )
     inventoryItemIds = inventoryItemIds
       ? inventoryItemIds.filter((id) => ofVariants.includes(id))
@@ -42,7 +47,13 @@ export const GET = async (
             low_stock: params.low_stock,
             q: params.q,
           },
-          { offset: params.offset, limit: params.limit, order: params.order }
+          // The service takes Medusa's order string: "-count_on_hand" for descending.
+          { offset: skip, limit: take, order: `${direction === "DESC" ? "-" : ""}${field}` }
         )
-  res.json({ stock_items, count, offset: params.offset, limit: params.limit })
+  res.json({
+    stock_items: withSelectedFields(req, stock_items),
+    count,
+    offset: skip,
+    limit: take,
+  })
 }

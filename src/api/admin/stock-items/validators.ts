@@ -1,4 +1,6 @@
 import { z } from "@medusajs/framework/zod"
+import { MAX_STOCK_QUANTITY } from "../../../modules/stockroom/types"
+import { createListParams } from "../../list-query"
 
 const stringOrArray = z.union([z.string(), z.array(z.string())]).optional()
 const booleanString = z
@@ -6,26 +8,24 @@ const booleanString = z
   .transform((value) => value === "true")
   .optional()
 
-export const AdminGetStockItemsParams = z
-  .object({
-    offset: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce.number().int().min(1).max(1000).default(50),
-    order: z.string().optional(),
-    fields: z.string().optional(),
-    inventory_item_id: stringOrArray,
-    variant_id: stringOrArray,
-    location_id: stringOrArray,
-    backordered: booleanString,
-    low_stock: booleanString,
-    q: z.string().max(200).optional(),
-  })
+export const AdminGetStockItemsParamsFields = z.object({
+  inventory_item_id: stringOrArray,
+  variant_id: stringOrArray,
+  location_id: stringOrArray,
+  backordered: booleanString,
+  low_stock: booleanString,
+  q: z.string().max(200).optional(),
+})
+
+export const AdminGetStockItemsParams = createListParams({ order: "created_at" })
+  .extend(AdminGetStockItemsParamsFields.shape)
   .strict()
 export type AdminGetStockItemsParamsType = z.infer<typeof AdminGetStockItemsParams>
 
 export const AdminUpdateStockItem = z
   .object({
     backorderable: z.boolean().optional(),
-    low_stock_threshold: z.number().int().min(0).max(1_000_000_000).nullable().optional(),
+    low_stock_threshold: z.number().int().min(0).max(MAX_STOCK_QUANTITY).nullable().optional(),
   })
   .strict()
 export type AdminUpdateStockItemType = z.infer<typeof AdminUpdateStockItem>

@@ -1,17 +1,17 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import {
+  inventoryItemIdsOf,
+  resolveVariantInventoryItems,
+} from "../../../lib/variant-inventory-items"
+import {
   STOCKROOM_MODULE,
   StockMovementDTO,
 } from "../../../modules/stockroom/types"
 import type StockroomModuleService from "../../../modules/stockroom/service"
-import type {
-  AdminGetStockMovementsParamsType,
-  AdminStockMovementFiltersType,
-} from "./validators"
+import type { ListOrder } from "../../list-query"
+import type { AdminStockMovementFiltersType } from "./validators"
 import { asArray } from "../../query-values"
-
-const ORDERABLE = new Set(["created_at", "sequence", "quantity", "kind"])
 
 /** Turns the ledger query into module filters (variants → inventory items). */
 export async function buildMovementFilters(
@@ -42,14 +42,11 @@ export async function buildMovementFilters(
   }
   const variantIds = asArray(params.variant_id)
   if (variantIds) {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({
-      entity: "product_variant",
-      fields: ["id", "inventory_items.inventory_item_id"],
-      filters: { id: variantIds },
-    })
-    const itemIds = (data as any[]).flatMap((variant) =>
-      (variant.inventory_items ?? []).map((link: any) => link.inventory_item_id)
+    const itemIds = inventoryItemIdsOf(
+      await resolveVariantInventoryItems(
+        container.resolve(ContainerRegistrationKeys.QUERY),
+        variantIds
+      )
     )
     if (!itemIds.length) {
       return null
@@ -62,30 +59,33 @@ export async function buildMovementFilters(
   return filters
 }
 
+/** The module order for a ledger order: ties by sequence, then id, the same way. */
+export function movementOrder({ field, direction }: ListOrder) {
+  return { [field]: direction, sequence: direction, id: direction }
+}
+
 export async function listStockMovements(
   container: MedusaContainer,
-  params: AdminGetStockMovementsParamsType
+  params: AdminStockMovementFiltersType,
+  page: { skip: number; take: number; order: ListOrder }
 ) {
   const filters = await buildMovementFilters(container, params)
   if (!filters) {
     return { movements: [], count: 0 }
   }
   const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
-  const orderKey = (params.order ?? "-created_at").replace(/^-/, "")
-  const direction = params.order && !params.order.startsWith("-") ? "ASC" : "DESC"
-  const field = ORDERABLE.has(orderKey) ? orderKey : "created_at"
   const [movements, count] = await stockroom.listAndCountStockMovements(filters, {
-    skip: params.offset,
-    take: params.limit,
-    order: { [field]: direction, sequence: direction, id: direction },
+    skip: page.skip,
+    take: page.take,
+    order: movementOrder(page.order),
   })
-  return { movements, count }
+  return { movements: movements as StockMovementDTO[], count }
 }
 
 /**
- * Every movement matching the filters, newest first, one page at a time so
- * a large ledger is never held in memory or fetched in one query. The
- * export is bounded by the newest matching movement when it starts (read
+ * Every movement matching the filters, in the given order, one page at a
+ * time so a large ledger is never held in memory or fetched in one query.
+ * The export is bounded by the newest matching movement when it starts (read
  * from the database, so app and database clocks need not agree): movements
  * written while it runs are left out, which keeps later pages' offsets from
  * shifting and no row is exported twice.
@@ -93,6 +93,7 @@ export async function listStockMovements(
 export async function* iterateStockMovements(
   container: MedusaContainer,
   params: AdminStockMovementFiltersType,
+  order: ListOrder,
   pageSize: number
 ): AsyncGenerator<StockMovementDTO[]> {
   const filters = await buildMovementFilters(container, params)
@@ -100,11 +101,10 @@ export async function* iterateStockMovements(
     return
   }
   const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
-  const order = { created_at: "DESC", sequence: "DESC", id: "DESC" } as const
   const [newest] = await stockroom.listStockMovements(filters, {
     select: ["id", "created_at"],
     take: 1,
-    order,
+    order: movementOrder({ field: "created_at", direction: "DESC" }),
   })
   if (!newest) {
     return
@@ -118,7 +118,7 @@ export async function* iterateStockMovements(
     const page = (await stockroom.listStockMovements(bounded, {
       skip,
       take: pageSize,
-      order,
+      order: movementOrder(order),
     })) as StockMovementDTO[]
     if (page.length) {
       yield page

@@ -3,7 +3,7 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
-import { listQueryConfig } from "../../query-config"
+import { listStockMovementsQueryConfig } from "./query-config"
 import {
   AdminCreateStockMovement,
   AdminGetStockMovementsParams,
@@ -19,7 +19,10 @@ export const adminStockMovementsMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/stock-movements",
     middlewares: [
-      validateAndTransformQuery(AdminGetStockMovementsParams, listQueryConfig),
+      validateAndTransformQuery(
+        AdminGetStockMovementsParams,
+        listStockMovementsQueryConfig
+      ),
     ],
   },
 ]

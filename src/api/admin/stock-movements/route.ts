@@ -3,7 +3,9 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { createStockMovementWorkflow } from "../../../workflows/create-stock-movement"
+import { listOrderOf, withSelectedFields } from "../../list-query"
 import { listStockMovements } from "./helpers"
+import { orderableAdminStockMovementFields } from "./query-config"
 import type {
   AdminCreateStockMovementType,
   AdminGetStockMovementsParamsType,
@@ -20,17 +22,21 @@ export const POST = async (
   res.status(200).json({ stock_movement: result })
 }
 
-/** GET /admin/stock-movements — the ledger, newest first. */
+/** GET /admin/stock-movements — the ledger, newest first unless `order` says otherwise. */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetStockMovementsParamsType>,
   res: MedusaResponse
 ) => {
-  const params = req.validatedQuery as AdminGetStockMovementsParamsType
-  const { movements, count } = await listStockMovements(req.scope, params)
+  const { skip, take } = req.queryConfig.pagination
+  const { movements, count } = await listStockMovements(
+    req.scope,
+    req.validatedQuery as AdminGetStockMovementsParamsType,
+    { skip, take: take!, order: listOrderOf(req, orderableAdminStockMovementFields) }
+  )
   res.json({
-    stock_movements: movements,
+    stock_movements: withSelectedFields(req, movements),
     count,
-    offset: params.offset,
-    limit: params.limit,
+    offset: skip,
+    limit: take,
   })
 }

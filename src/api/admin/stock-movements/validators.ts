@@ -1,10 +1,10 @@
 import { z } from "@medusajs/framework/zod"
 import {
+  MAX_STOCK_QUANTITY,
   ORIGINATOR_TYPES,
   STOCK_MOVEMENT_KINDS,
 } from "../../../modules/stockroom/types"
-
-const MAX_QUANTITY = 1_000_000_000
+import { createListParams } from "../../list-query"
 
 export const AdminCreateStockMovement = z
   .object({
@@ -15,8 +15,8 @@ export const AdminCreateStockMovement = z
     quantity: z
       .number()
       .int("quantity must be a whole number")
-      .min(-MAX_QUANTITY, `quantity must be at least ${-MAX_QUANTITY}`)
-      .max(MAX_QUANTITY, `quantity must be at most ${MAX_QUANTITY}`)
+      .min(-MAX_STOCK_QUANTITY, `quantity must be at least ${-MAX_STOCK_QUANTITY}`)
+      .max(MAX_STOCK_QUANTITY, `quantity must be at most ${MAX_STOCK_QUANTITY}`)
       .refine((q) => q !== 0, "quantity must not be zero"),
     reason: z.string().max(200).nullish(),
     note: z.string().max(2000).nullish(),
@@ -66,19 +66,21 @@ export const stockMovementFilterShape = {
 export const AdminStockMovementFilters = z.object(stockMovementFilterShape).strict()
 export type AdminStockMovementFiltersType = z.infer<typeof AdminStockMovementFilters>
 
-export const AdminGetStockMovementsParams = z
-  .object({
-    offset: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce.number().int().min(1).max(1000).default(50),
-    order: z.string().optional(),
-    fields: z.string().optional(),
-    ...stockMovementFilterShape,
-  })
+export const AdminGetStockMovementsParams = createListParams({ order: "-created_at" })
+  .extend(stockMovementFilterShape)
   .strict()
 export type AdminGetStockMovementsParamsType = z.infer<
   typeof AdminGetStockMovementsParams
 >
 
-/** GET /admin/stock-movements/export: the list's filters, no paging (it exports every match). */
-export const AdminExportStockMovementsParams = AdminStockMovementFilters
-export type AdminExportStockMovementsParamsType = AdminStockMovementFiltersType
+/**
+ * GET /admin/stock-movements/export: the list's filters, `order` and
+ * `fields` (the CSV's columns), no paging (it exports every match).
+ */
+export const AdminExportStockMovementsParams = createListParams({ order: "-created_at" })
+  .omit({ offset: true, limit: true })
+  .extend(stockMovementFilterShape)
+  .strict()
+export type AdminExportStockMovementsParamsType = z.infer<
+  typeof AdminExportStockMovementsParams
+>

@@ -8,14 +8,14 @@ import {
 } from "../../../modules/stockroom/types"
 import type StockroomModuleService from "../../../modules/stockroom/service"
 import type { AdminGetStockTransfersParamsType } from "./validators"
+import type { ListOrder } from "../../list-query"
 import { asArray } from "../../query-values"
 
-const ORDERABLE = new Set(["created_at", "updated_at", "reference", "id"])
-
-/** Transfers with their items, newest first unless `order` says otherwise. */
+/** Transfers with their items, in the list's order (ties by id). */
 export async function listStockTransfers(
   container: MedusaContainer,
-  params: AdminGetStockTransfersParamsType
+  params: AdminGetStockTransfersParamsType,
+  page: { skip: number; take: number; order: ListOrder }
 ) {
   const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
   const filters: Record<string, string[]> = {}
@@ -27,13 +27,11 @@ export async function listStockTransfers(
   if (destination) {
     filters.destination_location_id = destination
   }
-  const orderKey = (params.order ?? "-created_at").replace(/^-/, "")
-  const direction = params.order && !params.order.startsWith("-") ? "ASC" : "DESC"
-  const field = ORDERABLE.has(orderKey) ? orderKey : "created_at"
+  const { field, direction } = page.order
   const [transfers, count] = await stockroom.listAndCountStockTransfers(filters, {
     relations: ["items"],
-    skip: params.offset,
-    take: params.limit,
+    skip: page.skip,
+    take: page.take,
     order: { [field]: direction, id: direction },
   })
   return { transfers: transfers as unknown as StockTransferDTO[], count }

@@ -3,7 +3,7 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
-import { listQueryConfig } from "../../query-config"
+import { listStockTransfersQueryConfig } from "./query-config"
 import {
   AdminCreateStockTransfer,
   AdminGetStockTransfersParams,
@@ -19,7 +19,10 @@ export const adminStockTransfersMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/stock-transfers",
     middlewares: [
-      validateAndTransformQuery(AdminGetStockTransfersParams, listQueryConfig),
+      validateAndTransformQuery(
+        AdminGetStockTransfersParams,
+        listStockTransfersQueryConfig
+      ),
     ],
   },
 ]

@@ -3,7 +3,9 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { createStockTransferWorkflow } from "../../../workflows/create-stock-transfer"
+import { listOrderOf, withSelectedFields } from "../../list-query"
 import { listStockTransfers } from "./helpers"
+import { orderableAdminStockTransferFields } from "./query-config"
 import type {
   AdminCreateStockTransferType,
   AdminGetStockTransfersParamsType,
@@ -20,17 +22,21 @@ export const POST = async (
   res.status(200).json({ stock_transfer: result })
 }
 
-/** GET /admin/stock-transfers — newest first, with their items. */
+/** GET /admin/stock-transfers — newest first unless `order` says otherwise, with their items. */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetStockTransfersParamsType>,
   res: MedusaResponse
 ) => {
-  const params = req.validatedQuery as AdminGetStockTransfersParamsType
-  const { transfers, count } = await listStockTransfers(req.scope, params)
+  const { skip, take } = req.queryConfig.pagination
+  const { transfers, count } = await listStockTransfers(
+    req.scope,
+    req.validatedQuery as AdminGetStockTransfersParamsType,
+    { skip, take: take!, order: listOrderOf(req, orderableAdminStockTransferFields) }
+  )
   res.json({
-    stock_transfers: transfers,
+    stock_transfers: withSelectedFields(req, transfers),
     count,
-    offset: params.offset,
-    limit: params.limit,
+    offset: skip,
+    limit: take,
   })
 }

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { MAX_STOCK_QUANTITY } from "../../../modules/stockroom/types"
+import { createListParams } from "../../list-query"
 
 const id = z.string().trim().min(1)
 
@@ -57,15 +58,13 @@ export type AdminCreateStockTransferType = z.infer<typeof AdminCreateStockTransf
 
 const stringOrArray = z.union([z.string(), z.array(z.string())]).optional()
 
-export const AdminGetStockTransfersParams = z
-  .object({
-    offset: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce.number().int().min(1).max(1000).default(50),
-    order: z.string().optional(),
-    fields: z.string().optional(),
-    source_location_id: stringOrArray,
-    destination_location_id: stringOrArray,
-  })
+export const AdminGetStockTransfersParamsFields = z.object({
+  source_location_id: stringOrArray,
+  destination_location_id: stringOrArray,
+})
+
+export const AdminGetStockTransfersParams = createListParams({ order: "-created_at" })
+  .extend(AdminGetStockTransfersParamsFields.shape)
   .strict()
 export type AdminGetStockTransfersParamsType = z.infer<
   typeof AdminGetStockTransfersParams

@@ -35,16 +35,23 @@ export function csvField(value: unknown, column?: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-export function csvHeader(): string {
-  return `${STOCK_MOVEMENT_CSV_COLUMNS.join(",")}\r\n`
+export type StockMovementCsvColumn = (typeof STOCK_MOVEMENT_CSV_COLUMNS)[number]
+
+export function csvHeader(
+  columns: readonly StockMovementCsvColumn[] = STOCK_MOVEMENT_CSV_COLUMNS
+): string {
+  return `${columns.join(",")}\r\n`
 }
 
-export function csvRow(movement: StockMovementDTO): string {
+export function csvRow(
+  movement: StockMovementDTO,
+  columns: readonly StockMovementCsvColumn[] = STOCK_MOVEMENT_CSV_COLUMNS
+): string {
   const createdAt =
     movement.created_at instanceof Date
       ? movement.created_at
       : new Date(movement.created_at)
-  return `${STOCK_MOVEMENT_CSV_COLUMNS.map((column) =>
+  return `${columns.map((column) =>
     csvField(column === "created_at" ? createdAt : movement[column], column)
   ).join(",")}\r\n`
 }

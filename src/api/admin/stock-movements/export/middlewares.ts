@@ -2,6 +2,7 @@ import {
   MiddlewareRoute,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
+import { listStockMovementsQueryConfig } from "../query-config"
 import { AdminExportStockMovementsParams } from "../validators"
 
 export const adminStockMovementsExportMiddlewares: MiddlewareRoute[] = [
@@ -9,11 +10,12 @@ export const adminStockMovementsExportMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/stock-movements/export",
     middlewares: [
-      // No paging: the export streams every matching movement itself.
-      validateAndTransformQuery(AdminExportStockMovementsParams, {
-        defaults: [],
-        isList: false,
-      }),
+      // The list's config for `order` and `fields`; the schema takes no
+      // paging, since the export streams every matching movement itself.
+      validateAndTransformQuery(
+        AdminExportStockMovementsParams,
+        listStockMovementsQueryConfig
+      ),
     ],
   },
 ]

@@ -2,23 +2,29 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
+import { listOrderOf, selectedKeys } from "../../../list-query"
 import { iterateStockMovements } from "../helpers"
+import { orderableAdminStockMovementFields } from "../query-config"
 import type { AdminExportStockMovementsParamsType } from "../validators"
-import { csvHeader, csvRow } from "./csv"
+import { csvHeader, csvRow, STOCK_MOVEMENT_CSV_COLUMNS } from "./csv"
 
 /** Rows fetched per query while streaming. */
 const EXPORT_PAGE_SIZE = 500
 
 /**
  * GET /admin/stock-movements/export — the ledger as CSV (the list's
- * filters, newest first), streamed page by page.
+ * filters, `order` and `fields`; newest first by default), streamed page by page.
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminExportStockMovementsParamsType>,
   res: MedusaResponse
 ) => {
   const params = req.validatedQuery as AdminExportStockMovementsParamsType
-  const pages = iterateStockMovements(req.scope, params, EXPORT_PAGE_SIZE)
+  const order = listOrderOf(req, orderableAdminStockMovementFields)
+  // `fields` picks the columns; they keep the export's column order.
+  const selected = selectedKeys(req)
+  const columns = STOCK_MOVEMENT_CSV_COLUMNS.filter((column) => !selected || selected.has(column))
+  const pages = iterateStockMovements(req.scope, params, order, EXPORT_PAGE_SIZE)
   // Fetch the first page before answering, so a bad filter still gets a
   // proper `{type, message}` error instead of a truncated file.
   let next = await pages.next()
@@ -45,9 +51,9 @@ export const GET = async (
     }
   }
   try {
-    await write(csvHeader())
+    await write(csvHeader(columns))
     while (!next.done && !closed) {
-      await write(next.value.map(csvRow).join(""))
+      await write(next.value.map((movement) => csvRow(movement, columns)).join(""))
       next = await pages.next()
     }
     await pages.return(undefined)
