@@ -208,5 +208,5 @@ export function expectRolledBack(
 
 /** The container's Stockroom service, typed. */
 export function stockroomOf(container: MedusaContainer) {
-  return container.resolve<import("../../src/modules/stockroom/service").default>("stockroom")
+  return container.resolve<import("../../src/modules/stockroom/types").IStockroomModuleService>("stockroom")
 }

@@ -12,8 +12,7 @@ import { createAdminUser } from "../helpers/admin"
 import { createProduct, placeOrder, SeededStore, SeededVariant, seedStore } from "../helpers/commerce"
 import { ledgerReader, settled, waitFor } from "../helpers/ledger"
 import { stockroomStoreRunner } from "../helpers/store"
-import { STOCKROOM_MODULE } from "../../src/modules/stockroom/types"
-import type StockroomModuleService from "../../src/modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../src/modules/stockroom/types"
 
 jest.setTimeout(240000)
 
@@ -41,7 +40,7 @@ const failAfterLocationsStep = createStep(
   async (locations: { id: string }[], { container }) => {
     settingsBeforeFailure.push(
       ...(await container
-        .resolve<StockroomModuleService>(STOCKROOM_MODULE)
+        .resolve<IStockroomModuleService>(STOCKROOM_MODULE)
         .listStockLocationSettings({ stock_location_id: locations.map((l) => l.id) }))
     )
     throw new Error("forced failure after Medusa's workflow")

@@ -2,8 +2,7 @@ import { createAdminUser } from "../helpers/admin"
 import { createProduct, placeOrder, seedStore } from "../helpers/commerce"
 import { ledgerReader, settled } from "../helpers/ledger"
 import { FIXTURE_STORE_OWN_HOOKS, stockroomStoreRunner } from "../helpers/store"
-import { STOCKROOM_MODULE } from "../../src/modules/stockroom/types"
-import type StockroomModuleService from "../../src/modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../src/modules/stockroom/types"
 
 jest.setTimeout(240000)
 
@@ -68,7 +67,7 @@ stockroomStoreRunner({
         { inventory_item_id: shirt.inventory_item_id, location_id: location, quantity: 5 },
         { headers }
       )
-      const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+      const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
       ;(globalThis as any).__beforeStockroomOrderCreated = async () => {
         await stockroom.reconcileStockItems([{ stock_item_id: stock_movement.stock_item_id }])
       }

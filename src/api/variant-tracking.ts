@@ -3,8 +3,7 @@ import type {
   MedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { STOCKROOM_MODULE } from "../modules/stockroom/types"
-import type StockroomModuleService from "../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../modules/stockroom/types"
 import { syncVariantTrackingWorkflow } from "../workflows/sync-variant-tracking"
 
 let running: Promise<unknown> | null = null
@@ -25,7 +24,7 @@ export async function ensureVariantTracking(
   next: MedusaNextFunction
 ) {
   try {
-    const stockroom = req.scope.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = req.scope.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const tracking = stockroom.getOptions().track_inventory_levels
     if (tracking && restored) {
       return next()

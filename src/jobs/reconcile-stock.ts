@@ -1,6 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { STOCKROOM_MODULE } from "../modules/stockroom/types"
-import type StockroomModuleService from "../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../modules/stockroom/types"
 import { reconcileStockLevelsWorkflow } from "../workflows/reconcile-stock-levels"
 
 /**
@@ -9,7 +8,7 @@ import { reconcileStockLevelsWorkflow } from "../workflows/reconcile-stock-level
  * in case an event was lost (a crash, a change made straight in the DB).
  */
 export default async function reconcileStockJob(container: MedusaContainer) {
-  const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   const untracked = await stockroom.listUntrackedLevels(1000)
   const driftedIds = await stockroom.listDriftedStockItemIds(1000)
   const drifted = driftedIds.length

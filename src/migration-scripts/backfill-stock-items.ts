@@ -1,7 +1,6 @@
 import { ExecArgs } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { STOCKROOM_MODULE } from "../modules/stockroom/types"
-import type StockroomModuleService from "../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../modules/stockroom/types"
 import reconcileStockJob from "../jobs/reconcile-stock"
 
 /**
@@ -10,7 +9,7 @@ import reconcileStockJob from "../jobs/reconcile-stock"
  * a stock item for every existing level, its stock as the opening balance.
  */
 export default async function backfillStockItems({ container }: ExecArgs) {
-  const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   const locations = await container
     .resolve(Modules.STOCK_LOCATION)
     .listStockLocations({}, { select: ["id"], take: null })

@@ -1,6 +1,5 @@
 import { ExecArgs } from "@medusajs/framework/types"
-import { AuditProblem, STOCKROOM_MODULE } from "../modules/stockroom/types"
-import type StockroomModuleService from "../modules/stockroom/service"
+import { AuditProblem, STOCKROOM_MODULE, type IStockroomModuleService } from "../modules/stockroom/types"
 
 const INVARIANTS: Record<AuditProblem["invariant"], string> = {
   1: "ledger sums = Medusa level",
@@ -28,7 +27,7 @@ export function describeProblem(problem: AuditProblem): string {
  * status 1 when anything is wrong (so it can gate a deploy or a cron alert).
  */
 export default async function auditStock({ container }: ExecArgs) {
-  const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   const { ok, checked, problems } = await stockroom.audit()
   // Written straight to stdout: this is the command's output, not a log
   // line that LOG_LEVEL could silence.

@@ -1,7 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { eventValues, retryTransient } from "../lib/medusa-values"
-import { STOCKROOM_MODULE } from "../modules/stockroom/types"
-import type StockroomModuleService from "../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../modules/stockroom/types"
 import { reconcileStockLevelsWorkflow } from "../workflows/reconcile-stock-levels"
 
 const ATTRIBUTION_GRACE_MS = 2500
@@ -20,7 +19,7 @@ export default async function inventoryLevelChangedHandler({
   if (!ids.length) {
     return
   }
-  const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   if (!(await stockroom.listLevelsOutOfStep(ids)).length) {
     return
   }

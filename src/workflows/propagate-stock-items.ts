@@ -6,8 +6,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { Modules } from "@medusajs/framework/utils"
-import { STOCKROOM_MODULE, StockItemRef } from "../modules/stockroom/types"
-import type StockroomModuleService from "../modules/stockroom/service"
+import { STOCKROOM_MODULE, StockItemRef, type IStockroomModuleService } from "../modules/stockroom/types"
 import { ensureStockItemsStep, syncVariantBackorderStep } from "./steps"
 
 export type PropagateStockItemsWorkflowInput = {
@@ -27,7 +26,7 @@ export const listPropagationTargetsStepId = "list-propagation-targets"
 export const listPropagationTargetsStep = createStep(
   listPropagationTargetsStepId,
   async (input: PropagateStockItemsWorkflowInput, { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const inventory = container.resolve(Modules.INVENTORY)
     const stockLocations = container.resolve(Modules.STOCK_LOCATION)
     const refs: StockItemRef[] = []

@@ -6,8 +6,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { syncVariantBackorderStep } from "./steps/sync-variant-backorder"
-import { STOCKROOM_MODULE } from "../modules/stockroom/types"
-import type StockroomModuleService from "../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../modules/stockroom/types"
 
 export type UpdateStockItemWorkflowInput = {
   id: string
@@ -20,7 +19,7 @@ export const updateStockItemStepId = "update-stock-item"
 export const updateStockItemStep = createStep(
   updateStockItemStepId,
   async (input: UpdateStockItemWorkflowInput, { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const before = await stockroom.retrieveStockItem(input.id)
     const updated = await stockroom.updateStockItems(input)
     return new StepResponse(updated, {
@@ -34,7 +33,7 @@ export const updateStockItemStep = createStep(
       return
     }
     await container
-      .resolve<StockroomModuleService>(STOCKROOM_MODULE)
+      .resolve<IStockroomModuleService>(STOCKROOM_MODULE)
       .updateStockItems(before)
   }
 )

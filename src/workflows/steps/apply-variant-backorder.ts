@@ -1,7 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../modules/stockroom/types"
 import { resolveVariantInventoryItems } from "../../lib/variant-inventory-items"
 
 export const applyVariantBackorderStepId = "apply-variant-backorder"
@@ -17,7 +16,7 @@ type ChangedStockItem = { id: string; backorderable: boolean }
 export const applyVariantBackorderStep = createStep(
   applyVariantBackorderStepId,
   async (input: { variant_ids: string[] }, { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const options = stockroom.getOptions()
     if (!options.allow_backorders || !options.track_inventory_levels || !input.variant_ids.length) {
       return new StepResponse([] as ChangedStockItem[], [] as ChangedStockItem[])
@@ -56,7 +55,7 @@ export const applyVariantBackorderStep = createStep(
       return
     }
     await container
-      .resolve<StockroomModuleService>(STOCKROOM_MODULE)
+      .resolve<IStockroomModuleService>(STOCKROOM_MODULE)
       .updateStockItems(previous)
   }
 )

@@ -1,6 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../modules/stockroom/types"
 
 export const cancelOrderUnitsStepId = "cancel-order-units"
 
@@ -12,7 +11,7 @@ export const cancelOrderUnitsStepId = "cancel-order-units"
 export const cancelOrderUnitsStep = createStep(
   cancelOrderUnitsStepId,
   async (input: { order_id: string }, { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     return new StepResponse(await stockroom.cancelOrderUnits(input.order_id))
   }
 )

@@ -1,6 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../modules/stockroom/types"
 
 export const cancelReturnAuthorizationStepId = "cancel-return-authorization"
 
@@ -11,7 +10,7 @@ export const cancelReturnAuthorizationStepId = "cancel-return-authorization"
 export const cancelReturnAuthorizationStep = createStep(
   cancelReturnAuthorizationStepId,
   async (input: { id: string; canceled_by?: string | null }, { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const { return_authorization, released_unit_ids } = await stockroom.cancelReturnAuthorization(
       input.id,
       input.canceled_by ?? null
@@ -22,7 +21,7 @@ export const cancelReturnAuthorizationStep = createStep(
     if (!canceled?.id) {
       return
     }
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     await stockroom.reopenReturnAuthorization(canceled.id, canceled.unit_ids)
   }
 )

@@ -1,6 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../modules/stockroom/types"
 
 export const claimReturnAuthorizationReceiptStepId = "claim-return-authorization-receipt"
 
@@ -12,7 +11,7 @@ export const claimReturnAuthorizationReceiptStepId = "claim-return-authorization
 export const claimReturnAuthorizationReceiptStep = createStep(
   claimReturnAuthorizationReceiptStepId,
   async (input: { id: string; received_by?: string | null }, { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     await stockroom.claimReturnAuthorizationReceipt(input.id, input.received_by ?? null)
     return new StepResponse(void 0, input.id)
   },
@@ -20,7 +19,7 @@ export const claimReturnAuthorizationReceiptStep = createStep(
     if (!id) {
       return
     }
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     await stockroom.releaseReturnAuthorizationReceipt(id)
   }
 )

@@ -2,8 +2,8 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   CreateReturnAuthorizationInput,
   STOCKROOM_MODULE,
+  type IStockroomModuleService,
 } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
 
 export const createReturnAuthorizationStepId = "create-return-authorization"
 
@@ -15,7 +15,7 @@ export const createReturnAuthorizationStepId = "create-return-authorization"
 export const createReturnAuthorizationStep = createStep(
   createReturnAuthorizationStepId,
   async (input: CreateReturnAuthorizationInput, { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const authorization = await stockroom.createReturnAuthorization(input)
     return new StepResponse(authorization, authorization.id)
   },
@@ -23,7 +23,7 @@ export const createReturnAuthorizationStep = createStep(
     if (!id) {
       return
     }
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     await stockroom.removeReturnAuthorization(id)
   }
 )

@@ -1,6 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../modules/stockroom/types"
 
 export type CreateStockLocationSettingsStepInput = {
   stock_location_ids: string[]
@@ -17,7 +16,7 @@ export const createStockLocationSettingsStepId = "create-stock-location-settings
 export const createStockLocationSettingsStep = createStep(
   createStockLocationSettingsStepId,
   async (input: CreateStockLocationSettingsStepInput, { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const { created_ids } = await stockroom.ensureStockLocationSettings(
       input.stock_location_ids
     )
@@ -27,7 +26,7 @@ export const createStockLocationSettingsStep = createStep(
     if (!createdIds?.length) {
       return
     }
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     await stockroom.deleteStockLocationSettings(createdIds)
   }
 )

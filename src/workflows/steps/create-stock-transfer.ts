@@ -4,8 +4,8 @@ import {
   STOCKROOM_MODULE,
   StockTransferDTO,
   StockTransferItemDTO,
+  type IStockroomModuleService,
 } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
 
 export type CreateStockTransferStepInput = {
   reference?: string | null
@@ -24,7 +24,7 @@ export const createStockTransferStepId = "create-stock-transfer"
 export const createStockTransferStep = createStep(
   createStockTransferStepId,
   async (input: CreateStockTransferStepInput, { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const transfer = (await stockroom.createStockTransfers({
       reference: input.reference ?? null,
       source_location_id: input.source_location_id ?? null,
@@ -48,7 +48,7 @@ export const createStockTransferStep = createStep(
     if (!created?.transfer_id) {
       return
     }
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     if (created.item_ids.length) {
       await stockroom.deleteStockTransferItems(created.item_ids)
     }

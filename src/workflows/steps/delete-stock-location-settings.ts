@@ -1,6 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../modules/stockroom/types"
 
 export type DeleteStockLocationSettingsStepInput = { ids: string[] }
 
@@ -17,7 +16,7 @@ export const deleteStockLocationSettingsStep = createStep(
     if (!input.ids.length) {
       return new StepResponse(void 0)
     }
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     await stockroom.deleteStockLocationSettings(input.ids)
     return new StepResponse(void 0)
   }

@@ -1,8 +1,7 @@
 import type { IInventoryService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { StockItemRef, STOCKROOM_MODULE } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
+import { StockItemRef, STOCKROOM_MODULE, type IStockroomModuleService } from "../../modules/stockroom/types"
 
 export const ensureStockItemsStepId = "ensure-stock-items"
 
@@ -58,7 +57,7 @@ export const ensureStockItemsStep = createStep(
   ensureStockItemsStepId,
   async (refs: StockItemRef[], { container }) => {
     const inventory = container.resolve(Modules.INVENTORY)
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const createdLevelIds: string[] = []
     const createdStockItemIds: string[] = []
 
@@ -93,7 +92,7 @@ export const ensureStockItemsStep = createStep(
     if (!created?.createdLevelIds.length && !created?.createdStockItemIds.length) {
       return
     }
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const inventory = container.resolve(Modules.INVENTORY)
     if (created.createdStockItemIds.length) {
       await stockroom.softDeleteStockItems(created.createdStockItemIds)

@@ -1,6 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../modules/stockroom/types"
 
 export type EnsureStockLocationSettingsStepInput = {
   stock_location_ids: string[]
@@ -15,7 +14,7 @@ export const ensureStockLocationSettingsStepId = "ensure-stock-location-settings
 export const ensureStockLocationSettingsStep = createStep(
   ensureStockLocationSettingsStepId,
   async (input: EnsureStockLocationSettingsStepInput, { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const { settings, created_ids } =
       await stockroom.ensureStockLocationSettings(input.stock_location_ids)
     return new StepResponse(settings, created_ids)
@@ -24,7 +23,7 @@ export const ensureStockLocationSettingsStep = createStep(
     if (!createdIds?.length) {
       return
     }
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     await stockroom.deleteStockLocationSettings(createdIds)
   }
 )

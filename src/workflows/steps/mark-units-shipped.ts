@@ -1,6 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../modules/stockroom/types"
 
 export type MarkUnitsShippedStepInput = { fulfillment_ids: string[] }
 
@@ -14,7 +13,7 @@ export const markUnitsShippedStepId = "mark-units-shipped"
 export const markUnitsShippedStep = createStep(
   markUnitsShippedStepId,
   async (input: MarkUnitsShippedStepInput, { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     return new StepResponse(await stockroom.markUnitsShipped(input.fulfillment_ids))
   }
 )

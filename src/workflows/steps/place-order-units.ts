@@ -2,8 +2,8 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   PlaceOrderUnitsInput,
   STOCKROOM_MODULE,
+  type IStockroomModuleService,
 } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
 
 export const placeOrderUnitsStepId = "place-order-units"
 
@@ -16,7 +16,7 @@ export const placeOrderUnitsStepId = "place-order-units"
 export const placeOrderUnitsStep = createStep(
   placeOrderUnitsStepId,
   async (input: PlaceOrderUnitsInput, { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const result = await stockroom.placeOrderUnits(input)
     return new StepResponse(result, result.created ? input.order_id : undefined)
   },
@@ -24,7 +24,7 @@ export const placeOrderUnitsStep = createStep(
     if (!orderId) {
       return
     }
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     await stockroom.deleteInventoryUnits({ order_id: orderId })
   }
 )

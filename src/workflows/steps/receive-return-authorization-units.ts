@@ -2,8 +2,8 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   ReceiveReturnAuthorizationUnitsInput,
   STOCKROOM_MODULE,
+  type IStockroomModuleService,
 } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
 
 export const receiveReturnAuthorizationUnitsStepId = "receive-return-authorization-units"
 
@@ -17,7 +17,7 @@ export const receiveReturnAuthorizationUnitsStepId = "receive-return-authorizati
 export const receiveReturnAuthorizationUnitsStep = createStep(
   receiveReturnAuthorizationUnitsStepId,
   async (input: ReceiveReturnAuthorizationUnitsInput, { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const result = await stockroom.receiveReturnAuthorizationUnits(input)
     return new StepResponse(result, input.return_authorization_id)
   },
@@ -25,7 +25,7 @@ export const receiveReturnAuthorizationUnitsStep = createStep(
     if (!id) {
       return
     }
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     await stockroom.unreceiveReturnAuthorizationUnits(id)
   }
 )

@@ -2,8 +2,8 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   ReceiveReturnUnitsInput,
   STOCKROOM_MODULE,
+  type IStockroomModuleService,
 } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
 
 export const receiveReturnUnitsStepId = "receive-return-units"
 
@@ -18,7 +18,7 @@ export const receiveReturnUnitsStep = createStep(
     if (!input.items.length || !input.order_id) {
       return new StepResponse(undefined)
     }
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     return new StepResponse(await stockroom.receiveReturnUnits(input))
   }
 )

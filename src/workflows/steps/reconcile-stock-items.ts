@@ -2,8 +2,8 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   ReconcileStockItemInput,
   STOCKROOM_MODULE,
+  type IStockroomModuleService,
 } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
 
 export const reconcileStockItemsStepId = "reconcile-stock-items"
 
@@ -15,7 +15,7 @@ export const reconcileStockItemsStepId = "reconcile-stock-items"
 export const reconcileStockItemsStep = createStep(
   reconcileStockItemsStepId,
   async (inputs: ReconcileStockItemInput[], { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     return new StepResponse(await stockroom.reconcileStockItems(inputs))
   }
 )

@@ -2,8 +2,8 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   ApplyStockChangeInput,
   STOCKROOM_MODULE,
+  type IStockroomModuleService,
 } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
 import type { LedgerResult } from "../../modules/stockroom/types"
 
 export const recordStockChangesStepId = "record-stock-changes"
@@ -16,7 +16,7 @@ export const recordStockChangesStepId = "record-stock-changes"
 export const recordStockChangesStep = createStep(
   recordStockChangesStepId,
   async (changes: ApplyStockChangeInput[], { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const result: LedgerResult = await stockroom.applyStockChanges(changes)
     const applied = result.movements
       .filter((movement) => movement.kind !== "reconciled")
@@ -32,7 +32,7 @@ export const recordStockChangesStep = createStep(
     if (!applied?.length) {
       return
     }
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     await stockroom.applyStockChanges(
       applied.map((movement) => ({
         stock_item_id: movement.stock_item_id,

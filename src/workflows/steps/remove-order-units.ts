@@ -1,6 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../modules/stockroom/types"
 
 export type RemoveOrderUnitsStepInput = { order_id: string }
 
@@ -14,7 +13,7 @@ export const removeOrderUnitsStepId = "remove-order-units"
 export const removeOrderUnitsStep = createStep(
   removeOrderUnitsStepId,
   async (input: RemoveOrderUnitsStepInput, { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     await stockroom.deleteInventoryUnits({ order_id: input.order_id })
     return new StepResponse(void 0)
   }

@@ -1,3 +1,4 @@
+import type { IStockroomModuleService } from "../../modules/stockroom/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { quantityOf } from "../../lib/medusa-values"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
@@ -7,7 +8,6 @@ import type {
   StockItemRef,
 } from "../../modules/stockroom/types"
 import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
 
 export const resolveOrderUnitLinesStepId = "resolve-order-unit-lines"
 
@@ -23,7 +23,7 @@ export const resolveOrderUnitLinesStep = createStep(
   resolveOrderUnitLinesStepId,
   async (input: { order_id: string }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const trackLevels = stockroom.getOptions().track_inventory_levels
     const {
       data: [order],

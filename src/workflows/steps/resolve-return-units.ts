@@ -1,3 +1,4 @@
+import type { IStockroomModuleService } from "../../modules/stockroom/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { quantityOf } from "../../lib/medusa-values"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
@@ -6,7 +7,6 @@ import type {
   StockItemRef,
 } from "../../modules/stockroom/types"
 import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
 
 export const resolveReturnUnitsStepId = "resolve-return-units"
 
@@ -50,7 +50,7 @@ export const resolveReturnUnitsStep = createStep(
     }
     // A return driven by a return authorization was recorded (units and
     // restock) inside the authorization's own workflow.
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const [authorization] = await stockroom.listReturnAuthorizations(
       { return_id: input.return_id },
       { select: ["id"], take: 1 }

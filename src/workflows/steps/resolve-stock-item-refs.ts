@@ -4,8 +4,7 @@ import {
   Modules,
 } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../modules/stockroom/types"
 import { resolveVariantInventoryItems } from "../../lib/variant-inventory-items"
 
 /** Where stock is addressed: a stock item, or an item (or variant) at a location. */
@@ -33,7 +32,7 @@ export const resolveStockItemRefsStepId = "resolve-stock-item-refs"
 export const resolveStockItemRefsStep = createStep(
   resolveStockItemRefsStepId,
   async (addresses: StockAddress[], { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const inventory = container.resolve(Modules.INVENTORY)
     const stockLocations = container.resolve(Modules.STOCK_LOCATION)

@@ -2,8 +2,8 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   ShipFulfillmentUnitsInput,
   STOCKROOM_MODULE,
+  type IStockroomModuleService,
 } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
 
 export const shipFulfillmentUnitsStepId = "ship-fulfillment-units"
 
@@ -19,7 +19,7 @@ export const shipFulfillmentUnitsStep = createStep(
     if (!input.items.length) {
       return new StepResponse(undefined)
     }
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const result = await stockroom.shipFulfillmentUnits(input)
     return new StepResponse(result, {
       order_id: input.order_id,
@@ -30,7 +30,7 @@ export const shipFulfillmentUnitsStep = createStep(
     if (!shipped) {
       return
     }
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     await stockroom.unshipFulfillmentUnits(shipped)
   }
 )

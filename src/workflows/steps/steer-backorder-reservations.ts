@@ -1,8 +1,7 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { quantityOf } from "../../lib/medusa-values"
-import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../modules/stockroom/types"
 
 export const steerBackorderReservationsStepId = "steer-backorder-reservations"
 
@@ -19,7 +18,7 @@ type Moved = { id: string; from: string; to: string }
 export const steerBackorderReservationsStep = createStep(
   steerBackorderReservationsStepId,
   async (input: { order_id: string; within_checkout?: boolean }, { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const options = stockroom.getOptions()
     if (!input.within_checkout || !options.allow_backorders || !options.track_inventory_levels) {
       return new StepResponse([] as Moved[], [] as Moved[])

@@ -1,7 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../modules/stockroom/types"
 
 export const syncVariantBackorderStepId = "sync-variant-backorder"
 
@@ -13,7 +12,7 @@ export const syncVariantBackorderStepId = "sync-variant-backorder"
 export const syncVariantBackorderStep = createStep(
   syncVariantBackorderStepId,
   async (input: { inventory_item_ids: string[] }, { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     if (!stockroom.getOptions().allow_backorders) {
       return new StepResponse([], [])
     }

@@ -1,7 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../modules/stockroom/types"
 
 export const syncVariantTrackingStepId = "sync-variant-tracking"
 
@@ -15,7 +14,7 @@ export const syncVariantTrackingStepId = "sync-variant-tracking"
 export const syncVariantTrackingStep = createStep(
   syncVariantTrackingStepId,
   async (_input: void, { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const products = container.resolve(Modules.PRODUCT)
     let switched = 0
     for (;;) {

@@ -3,8 +3,8 @@ import {
   STOCKROOM_MODULE,
   StockLocationSettingDTO,
   UpdateStockLocationSettingDTO,
+  type IStockroomModuleService,
 } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
 
 export type UpdateStockLocationSettingStepInput = UpdateStockLocationSettingDTO & {
   id: string
@@ -31,7 +31,7 @@ const FIELDS = [
 export const updateStockLocationSettingStep = createStep(
   updateStockLocationSettingStepId,
   async (input: UpdateStockLocationSettingStepInput, { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const before = (await stockroom.retrieveStockLocationSetting(
       input.id
     )) as StockLocationSettingDTO
@@ -60,7 +60,7 @@ export const updateStockLocationSettingStep = createStep(
       return
     }
     await container
-      .resolve<StockroomModuleService>(STOCKROOM_MODULE)
+      .resolve<IStockroomModuleService>(STOCKROOM_MODULE)
       .updateStockLocationSettings({ id: undo.id, ...undo.previous })
   }
 )

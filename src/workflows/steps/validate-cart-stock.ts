@@ -1,10 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { STOCKROOM_MODULE } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type CartStockLine, type IStockroomModuleService } from "../../modules/stockroom/types"
 import { describeCheckoutShortfalls } from "../../modules/stockroom/lib/shortfall"
-
-export type CartStockLine = { line_item_id?: string; variant_id: string; quantity: number }
 
 export type ValidateCartStockStepInput = {
   sales_channel_id: string | null
@@ -22,7 +19,7 @@ export const validateCartStockStepId = "validate-cart-stock"
 export const validateCartStockStep = createStep(
   validateCartStockStepId,
   async (input: ValidateCartStockStepInput, { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     if (
       !input.sales_channel_id ||
       !input.lines.length ||

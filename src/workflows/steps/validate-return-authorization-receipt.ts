@@ -4,8 +4,8 @@ import {
   ReturnAuthorizationDTO,
   StockItemRef,
   STOCKROOM_MODULE,
+  type IStockroomModuleService,
 } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
 
 type ReturnLine = { id: string; quantity: number }
 
@@ -35,7 +35,7 @@ export const validateReturnAuthorizationReceiptStepId = "validate-return-authori
 export const validateReturnAuthorizationReceiptStep = createStep(
   validateReturnAuthorizationReceiptStepId,
   async (input: { id: string }, { container }) => {
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const authorization = await stockroom.retrieveReturnAuthorizationWithItems(input.id)
     if (authorization.state !== "authorized") {

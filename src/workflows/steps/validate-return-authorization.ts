@@ -11,8 +11,8 @@ import {
   ResolvedReturnAuthorizationRequest,
   ReturnAuthorizationItemInput,
   STOCKROOM_MODULE,
+  type IStockroomModuleService,
 } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
 
 export type ValidateReturnAuthorizationStepInput = {
   order_id: string
@@ -51,7 +51,7 @@ export const validateReturnAuthorizationStep = createStep(
   validateReturnAuthorizationStepId,
   async (input: ValidateReturnAuthorizationStepInput, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
 
     const {
       data: [order],

@@ -3,8 +3,8 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   ResolvedStockTransferLine,
   STOCKROOM_MODULE,
+  type IStockroomModuleService,
 } from "../../modules/stockroom/types"
-import type StockroomModuleService from "../../modules/stockroom/service"
 
 export type ValidateStockTransferStepInput = {
   source_location_id?: string | null
@@ -65,7 +65,7 @@ export const validateStockTransferStep = createStep(
       return new StepResponse(void 0)
     }
 
-    const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
     const inventory = container.resolve(Modules.INVENTORY)
     const inventoryItemIds = input.lines.map((line) => line.inventory_item_id)
     const [stockItems] = await stockroom.listStockItemsWithCounts(

@@ -2,8 +2,7 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { STOCKROOM_MODULE } from "../../../modules/stockroom/types"
-import type StockroomModuleService from "../../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../../modules/stockroom/types"
 import { listOrderOf, withSelectedFields } from "../../list-query"
 import { asArray } from "../../query-values"
 import { definedFilters, withOrderAndVariant } from "../inventory-units/helpers"
@@ -21,7 +20,7 @@ export const GET = async (
   const params = req.validatedQuery as AdminGetBackordersParamsType
   const { skip, take } = req.queryConfig.pagination
   const { field, direction } = listOrderOf(req, orderableAdminBackorderFields)
-  const stockroom = req.scope.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = req.scope.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   const [units, count] = await stockroom.listAndCountInventoryUnits(
     {
       ...definedFilters({

@@ -2,8 +2,7 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { STOCKROOM_MODULE } from "../../../modules/stockroom/types"
-import type StockroomModuleService from "../../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../../modules/stockroom/types"
 import { listOrderOf, withSelectedFields } from "../../list-query"
 import { asArray } from "../../query-values"
 import { definedFilters } from "./helpers"
@@ -18,7 +17,7 @@ export const GET = async (
   const params = req.validatedQuery as AdminGetInventoryUnitsParamsType
   const { skip, take } = req.queryConfig.pagination
   const { field, direction } = listOrderOf(req, orderableAdminInventoryUnitFields)
-  const stockroom = req.scope.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = req.scope.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   const [inventory_units, count] = await stockroom.listAndCountInventoryUnits(
     definedFilters({
       order_id: asArray(params.order_id),

@@ -7,8 +7,7 @@ import {
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { resolveVariantInventoryItems } from "../../../lib/variant-inventory-items"
-import { STOCKROOM_MODULE } from "../../../modules/stockroom/types"
-import type StockroomModuleService from "../../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../../modules/stockroom/types"
 import { assertBackorderShippingAllowed } from "../../../modules/stockroom/units/backorder-shipping"
 import { listInventoryUnitsQueryConfig } from "../inventory-units/query-config"
 import { AdminGetOrderInventoryUnitsParams } from "../inventory-units/validators"
@@ -33,7 +32,7 @@ export async function refuseBackorderedFulfillment(
 }
 
 async function assertNoBackorderedShipping(req: MedusaRequest) {
-  const stockroom = req.scope.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = req.scope.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   const items = (req.body as any)?.items
   const allowBackorderShipping = stockroom.getOptions().allow_backorder_shipping
   if (allowBackorderShipping || !Array.isArray(items) || !items.length) {

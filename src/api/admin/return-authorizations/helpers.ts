@@ -4,8 +4,8 @@ import {
   ReturnAuthorizationDTO,
   STOCKROOM_MODULE,
   StockMovementDTO,
+  type IStockroomModuleService,
 } from "../../../modules/stockroom/types"
-import type StockroomModuleService from "../../../modules/stockroom/service"
 import type { ListOrder } from "../../list-query"
 import { asArray } from "../../query-values"
 import type { AdminGetReturnAuthorizationsParamsType } from "./validators"
@@ -61,7 +61,7 @@ export async function listReturnAuthorizations(
   params: AdminGetReturnAuthorizationsParamsType,
   page: { skip: number; take: number; order: ListOrder }
 ) {
-  const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   const filters: Record<string, string[]> = {}
   for (const key of ["order_id", "location_id", "number", "state"] as const) {
     const values = asArray(params[key] as string | string[] | undefined)
@@ -87,7 +87,7 @@ export async function listReturnAuthorizations(
 
 /** One authorization with its items, order and the movements it wrote. */
 export async function retrieveReturnAuthorization(container: MedusaContainer, id: string) {
-  const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   const authorization = await stockroom.retrieveReturnAuthorizationWithItems(id)
   const movements = (await stockroom.listStockMovements(
     { originator_type: "return_authorization", originator_id: id },

@@ -7,8 +7,7 @@ import {
   inventoryItemIdsOf,
   resolveVariantInventoryItems,
 } from "../../../lib/variant-inventory-items"
-import { STOCKROOM_MODULE } from "../../../modules/stockroom/types"
-import type StockroomModuleService from "../../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../../modules/stockroom/types"
 import { listOrderOf, withSelectedFields } from "../../list-query"
 import { asArray } from "../../query-values"
 import { orderableAdminStockItemFields } from "./query-config"
@@ -35,7 +34,7 @@ export const GET = async (
       ? inventoryItemIds.filter((id) => ofVariants.includes(id))
       : ofVariants
   }
-  const stockroom = req.scope.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = req.scope.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   const [stock_items, count] =
     inventoryItemIds && !inventoryItemIds.length
       ? [[], 0]

@@ -7,8 +7,8 @@ import {
 import {
   STOCKROOM_MODULE,
   StockMovementDTO,
+  type IStockroomModuleService,
 } from "../../../modules/stockroom/types"
-import type StockroomModuleService from "../../../modules/stockroom/service"
 import type { ListOrder } from "../../list-query"
 import type { AdminStockMovementFiltersType } from "./validators"
 import { asArray } from "../../query-values"
@@ -73,7 +73,7 @@ export async function listStockMovements(
   if (!filters) {
     return { movements: [], count: 0 }
   }
-  const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   const [movements, count] = await stockroom.listAndCountStockMovements(filters, {
     skip: page.skip,
     take: page.take,
@@ -100,7 +100,7 @@ export async function* iterateStockMovements(
   if (!filters) {
     return
   }
-  const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   const [newest] = await stockroom.listStockMovements(filters, {
     select: ["id", "created_at"],
     take: 1,

@@ -5,8 +5,8 @@ import {
   StockMovementDTO,
   StockTransferDTO,
   StockTransferWithMovementsDTO,
+  type IStockroomModuleService,
 } from "../../../modules/stockroom/types"
-import type StockroomModuleService from "../../../modules/stockroom/service"
 import type { AdminGetStockTransfersParamsType } from "./validators"
 import type { ListOrder } from "../../list-query"
 import { asArray } from "../../query-values"
@@ -17,7 +17,7 @@ export async function listStockTransfers(
   params: AdminGetStockTransfersParamsType,
   page: { skip: number; take: number; order: ListOrder }
 ) {
-  const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   const filters: Record<string, string[]> = {}
   const source = asArray(params.source_location_id)
   const destination = asArray(params.destination_location_id)
@@ -42,7 +42,7 @@ export async function retrieveStockTransfer(
   container: MedusaContainer,
   id: string
 ): Promise<StockTransferWithMovementsDTO> {
-  const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   const [transfer] = await stockroom.listStockTransfers(
     { id },
     { relations: ["items"], take: 1 }

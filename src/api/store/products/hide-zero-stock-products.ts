@@ -3,8 +3,7 @@ import type {
   MedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { STOCKROOM_MODULE } from "../../../modules/stockroom/types"
-import type StockroomModuleService from "../../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../../modules/stockroom/types"
 
 /**
  * With show_zero_stock_products off, Medusa's own `GET /store/products`
@@ -18,7 +17,7 @@ export async function hideZeroStockProducts(
   _res: MedusaResponse,
   next: MedusaNextFunction
 ) {
-  const stockroom = req.scope.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = req.scope.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   const options = stockroom.getOptions()
   if (options.show_zero_stock_products || !options.track_inventory_levels) {
     return next()

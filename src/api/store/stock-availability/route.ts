@@ -1,7 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { STOCKROOM_MODULE } from "../../../modules/stockroom/types"
-import type StockroomModuleService from "../../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../../modules/stockroom/types"
 import { asArray } from "../../query-values"
 import { requestSalesChannelId } from "../sales-channel"
 import type { StoreGetStockAvailabilityParamsType } from "../validators"
@@ -18,7 +17,7 @@ export const GET = async (
 ) => {
   const params = req.validatedQuery as StoreGetStockAvailabilityParamsType
   const salesChannelId = requestSalesChannelId(req, params.sales_channel_id)
-  const stockroom = req.scope.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = req.scope.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   const exposeCounts = stockroom.getOptions().expose_stock_counts
   const variantIds = [...new Set(asArray(params.variant_id) ?? [])]
   const productIds = [...new Set(asArray(params.product_id) ?? [])]

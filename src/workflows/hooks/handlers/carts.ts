@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { quantityOf } from "../../../lib/medusa-values"
-import type { CartStockLine } from "../../steps/validate-cart-stock"
+import type { CartStockLine } from "../../../modules/stockroom/types"
 import { validateCartStockWorkflow } from "../../validate-cart-stock"
 
 type HookContext = { container: MedusaContainer }

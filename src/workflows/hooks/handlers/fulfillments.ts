@@ -1,7 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
-import { STOCKROOM_MODULE } from "../../../modules/stockroom/types"
-import type StockroomModuleService from "../../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../../modules/stockroom/types"
 import { markUnitsShippedWorkflow } from "../../mark-units-shipped"
 import { shipFulfillmentUnitsWorkflow } from "../../ship-fulfillment-units"
 import { unshipFulfillmentUnitsWorkflow } from "../../unship-fulfillment-units"
@@ -13,7 +12,7 @@ async function findFulfillmentOrderId(
   container: MedusaContainer,
   fulfillmentId: string
 ): Promise<string | undefined> {
-  const stockroom = container.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   const [unit] = await stockroom.listInventoryUnits(
     { fulfillment_id: fulfillmentId },
     { take: 1, select: ["order_id"] }

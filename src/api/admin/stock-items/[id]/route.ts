@@ -3,13 +3,12 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { STOCKROOM_MODULE } from "../../../../modules/stockroom/types"
-import type StockroomModuleService from "../../../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../../../modules/stockroom/types"
 import { updateStockItemWorkflow } from "../../../../workflows/update-stock-item"
 import type { AdminUpdateStockItemType } from "../validators"
 
 async function retrieveWithCounts(
-  stockroom: StockroomModuleService,
+  stockroom: IStockroomModuleService,
   id: string
 ) {
   const [[stock_item]] = await stockroom.listStockItemsWithCounts(
@@ -27,7 +26,7 @@ export const GET = async (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse
 ) => {
-  const stockroom = req.scope.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = req.scope.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   res.json({ stock_item: await retrieveWithCounts(stockroom, req.params.id) })
 }
 
@@ -39,6 +38,6 @@ export const POST = async (
   await updateStockItemWorkflow(req.scope).run({
     input: { id: req.params.id, ...req.validatedBody },
   })
-  const stockroom = req.scope.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = req.scope.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   res.json({ stock_item: await retrieveWithCounts(stockroom, req.params.id) })
 }

@@ -2,14 +2,13 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { STOCKROOM_MODULE } from "../../../../modules/stockroom/types"
-import type StockroomModuleService from "../../../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../../../modules/stockroom/types"
 
 /** GET /admin/stockroom/audit — checks the ledger invariants. */
 export const GET = async (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse
 ) => {
-  const stockroom = req.scope.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = req.scope.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   res.json(await stockroom.audit())
 }

@@ -6,8 +6,8 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import {
   type InventoryUnitDTO,
   STOCKROOM_MODULE,
+  type IStockroomModuleService,
 } from "../../../../../modules/stockroom/types"
-import type StockroomModuleService from "../../../../../modules/stockroom/service"
 import { listOrderOf, withSelectedFields } from "../../../../list-query"
 import { orderableAdminInventoryUnitFields } from "../../../inventory-units/query-config"
 import type { AdminGetOrderInventoryUnitsParamsType } from "../../../inventory-units/validators"
@@ -42,7 +42,7 @@ export const GET = async (
   const { skip } = req.queryConfig.pagination
   const limit = (req.validatedQuery as AdminGetOrderInventoryUnitsParamsType).limit ?? null
   const { field, direction } = listOrderOf(req, orderableAdminInventoryUnitFields)
-  const stockroom = req.scope.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = req.scope.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   const [inventory_units, count] = await stockroom.listAndCountInventoryUnits(
     { order_id: req.params.id },
     { skip, take: limit, order: { [field]: direction, ordered_at: "ASC", id: "ASC" } }

@@ -1,7 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { STOCKROOM_MODULE } from "../../../../../modules/stockroom/types"
-import type StockroomModuleService from "../../../../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../../../../modules/stockroom/types"
 
 /**
  * GET /store/carts/:id/stock-shortfall — per line: the quantity, how much
@@ -21,7 +20,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   if (!cart) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id: ${req.params.id} was not found`)
   }
-  const stockroom = req.scope.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = req.scope.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   const lines = ((cart.items ?? []) as any[])
     .filter((item) => item?.variant_id)
     .sort((a, b) => String(a.created_at).localeCompare(String(b.created_at)) || a.id.localeCompare(b.id))

@@ -3,8 +3,7 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { STOCKROOM_MODULE } from "../../../../../modules/stockroom/types"
-import type StockroomModuleService from "../../../../../modules/stockroom/service"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../../../../modules/stockroom/types"
 
 /**
  * GET /store/orders/:id/backorders — the signed-in customer's backordered
@@ -23,7 +22,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   if (!order || order.customer_id !== req.auth_context.actor_id) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${req.params.id} was not found`)
   }
-  const stockroom = req.scope.resolve<StockroomModuleService>(STOCKROOM_MODULE)
+  const stockroom = req.scope.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
   const units = await stockroom.listInventoryUnits(
     { order_id: order.id, state: "backordered" },
     {
