@@ -1,6 +1,6 @@
 // The reference store of the inventory-unit benchmarks: bench/store's
 // configuration without the plugin, so a checkout here is bare Medusa.
-// bench/run.js sets DATABASE_URL.
+// bench/lib/store.js sets DATABASE_URL.
 const { defineConfig } = require("@medusajs/framework/utils")
 
 module.exports = defineConfig({

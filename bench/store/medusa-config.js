@@ -1,7 +1,8 @@
 // The store the benchmark boots: Medusa's defaults plus this plugin, loaded
 // from the repository's built output (`.medusa/server`) as a store loads it
-// from npm. bench/run.js sets DATABASE_URL and builds the plugin first, and
-// STOCKROOM_BENCH_OPTIONS (JSON) for a group that needs other plugin options.
+// from npm. bench/run.js builds the plugin first; bench/lib/store.js sets
+// DATABASE_URL, and STOCKROOM_BENCH_OPTIONS (JSON) for a group that needs
+// other plugin options.
 const path = require("path")
 const { defineConfig } = require("@medusajs/framework/utils")
 
