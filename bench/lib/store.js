@@ -2,8 +2,8 @@
  * One bench store: a throw-away database, migrated with `medusa db:migrate`
  * in a store folder (bench/store with the plugin, bench/store-plain
  * without), an admin user, `medusa start` on a free port, a logged-in admin
- * client and a database client. bench/run.js keeps every store it makes and
- * calls close() on each when it stops, also on errors and signals.
+ * client and a database client. lib/bench-run.js keeps every store it makes
+ * and calls close() on each when the run stops, also on errors and signals.
  */
 const http = require("http")
 const path = require("path")
@@ -14,6 +14,8 @@ const { start, run, waitFor, settle, sleep } = require("./processes")
 
 const root = path.resolve(__dirname, "..", "..")
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
+const STORE_DIR = path.join(__dirname, "..", "store")
+const PLAIN_STORE_DIR = path.join(__dirname, "..", "store-plain")
 const ADMIN = { email: "bench@stockroom.test", password: "stockroom-bench" }
 const HEALTH_TIMEOUT_MS = 3 * 60 * 1000
 const IDLE_WINDOW_MS = 1500
@@ -170,4 +172,4 @@ class BenchStore {
   }
 }
 
-module.exports = { BenchStore, medusaBin, IDLE_WINDOW_MS }
+module.exports = { BenchStore, medusaBin, IDLE_WINDOW_MS, STORE_DIR, PLAIN_STORE_DIR }

@@ -224,4 +224,23 @@ async function checkout(shop, setup, { variant_id, quantity, items, email }) {
   }
 }
 
-module.exports = { setUpShop, checkout }
+/**
+ * Migrates and starts `stores` (one migration each at once, then one boot
+ * each at once: the machine has two cores), then sets each up with
+ * setUpShop once it is idle. Resolves with one {store, setup, shop} per
+ * store, `shop` a client for its store routes (close() it when done).
+ */
+async function openShops(stores, variants, log) {
+  await Promise.all(stores.map((store) => store.prepare()))
+  await Promise.all(stores.map((store) => store.start()))
+  log("setting up the shop (region, channel, key, location, shipping, product) in each store")
+  const sides = []
+  for (const store of stores) {
+    await store.quiet("after boot")
+    const setup = await setUpShop(store, variants)
+    sides.push({ store, setup, shop: store.storefront(setup.publishable_key) })
+  }
+  return sides
+}
+
+module.exports = { setUpShop, openShops, checkout }

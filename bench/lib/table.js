@@ -1,4 +1,4 @@
-/** Prints the result rows as an aligned text table. */
+/** The result rows, and printing them as an aligned text table. */
 
 const COLUMNS = [
   ["metric", "metric"],
@@ -33,4 +33,31 @@ function printTable(rows, columns = COLUMNS) {
   cells.forEach((values) => console.log(line(values)))
 }
 
-module.exports = { printTable }
+/**
+ * One row of Stockroom against Medusa, `format` writing both values;
+ * `ratio` is stockroom ÷ medusa. The goal: `atMost` / `atLeast` a ratio
+ * (then `met?` says whether it was), or `goal`, words only.
+ */
+function comparisonRow(metric, stockroom, medusa, format, { atMost, atLeast, goal } = {}) {
+  const ratio = stockroom / medusa
+  const row = { metric, stockroom: format(stockroom), medusa: format(medusa), ratio, goal }
+  if (atMost !== undefined) {
+    Object.assign(row, { goal: `≤ ${atMost}×`, met: ratio <= atMost })
+  }
+  if (atLeast !== undefined) {
+    Object.assign(row, { goal: `≥ ${atLeast}×`, met: ratio >= atLeast })
+  }
+  return row
+}
+
+/**
+ * The rows `<metric>, median` and `<metric>, p95` of two {median, p95}
+ * results; `goals.median` / `goals.p95`: the goals of comparisonRow.
+ */
+function medianAndP95Rows(metric, stockroom, medusa, format, goals = {}) {
+  return ["median", "p95"].map((statistic) =>
+    comparisonRow(`${metric}, ${statistic}`, stockroom[statistic], medusa[statistic], format, goals[statistic])
+  )
+}
+
+module.exports = { printTable, comparisonRow, medianAndP95Rows }

@@ -7,33 +7,28 @@
  * the successful requests.
  */
 
-/** Runs `clients` loops of `send` for `ms`; requests in flight are waited for. */
-async function hammer(send, { clients, ms }) {
-  const failures = new Map()
-  let ok = 0
-  const started = process.hrtime.bigint()
-  const deadline = Date.now() + ms
-  await Promise.all(
-    Array.from({ length: clients }, async (_, clientIndex) => {
-      let n = 0
-      while (Date.now() < deadline) {
-        let response
-        try {
-          response = await send(clientIndex, n++)
-        } catch (err) {
-          response = { status: `network error (${err.code || err.message})`, body: null }
-        }
-        if (typeof response.status === "number" && response.status >= 200 && response.status < 300) {
-          ok++
-        } else {
-          const key = `${response.status} ${response.body?.message ?? ""}`.trim().slice(0, 160)
-          failures.set(key, (failures.get(key) ?? 0) + 1)
-        }
+const { runClients } = require("../lib/load")
+
+/**
+ * Runs `clients` loops of `send` for `ms`; a response outside 2xx, or a
+ * network error, counts as a failure by its status and message.
+ */
+function hammer(send, { clients, ms }) {
+  return runClients(
+    async (clientIndex, n) => {
+      let response
+      try {
+        response = await send(clientIndex, n)
+      } catch (err) {
+        response = { status: `network error (${err.code || err.message})`, body: null }
       }
-    })
+      if (typeof response.status === "number" && response.status >= 200 && response.status < 300) {
+        return undefined
+      }
+      return `${response.status} ${response.body?.message ?? ""}`.trim()
+    },
+    { clients, ms }
   )
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9
-  return { ok, failures, seconds }
 }
 
 function merge(total, phase) {

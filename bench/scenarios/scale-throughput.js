@@ -18,34 +18,21 @@
  * checkout must have its unit, and the audit must be clean.
  */
 const { AdminClient } = require("../lib/admin-client")
+const { runClients } = require("../lib/load")
 const { checkout } = require("../lib/storefront")
 
 /**
  * Runs `clients` loops of `send` for `ms`, or until `count` sends were
- * started; requests in flight are waited for.
+ * started; a send that throws counts as a failure by its message.
  */
-async function loop(send, { clients, ms = Infinity, count = Infinity }) {
-  const failures = new Map()
-  let ok = 0
-  let begun = 0
-  const started = process.hrtime.bigint()
-  const deadline = Date.now() + ms
-  await Promise.all(
-    Array.from({ length: clients }, async (_, clientIndex) => {
-      let n = 0
-      while (Date.now() < deadline && begun < count) {
-        begun++
-        try {
-          await send(clientIndex, n++)
-          ok++
-        } catch (err) {
-          const key = String(err.message).slice(0, 160)
-          failures.set(key, (failures.get(key) ?? 0) + 1)
-        }
-      }
-    })
-  )
-  return { ok, failures, seconds: Number(process.hrtime.bigint() - started) / 1e9 }
+function loop(send, options) {
+  return runClients(async (clientIndex, n) => {
+    try {
+      await send(clientIndex, n)
+    } catch (err) {
+      return String(err.message)
+    }
+  }, options)
 }
 
 async function ledgerTotals(db, stockItemIds) {

@@ -1,6 +1,6 @@
 // `medusa exec ./seed-inventory-items.js <total>`: tops the store up to
 // <total> inventory items through the inventory module, in batches. Run by
-// bench/run.js between measurements.
+// bench/groups/ledger.js between measurements.
 //
 // `medusa exec` loads the plugin's subscribers too, and the module's
 // `inventory-item.created` events would make this process propagate the new

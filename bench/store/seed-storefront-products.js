@@ -1,6 +1,6 @@
 // `medusa exec <this file> <sales_channel_id> <location_id> <shipping_profile_id> <total> <stocked>`:
 // the storefront group's catalogue, run the same way in bench/store and in
-// bench/store-plain (bench/run.js passes this file's absolute path). Creates
+// bench/store-plain (bench/groups/storefront.js passes this file's absolute path). Creates
 // <total> published products in the channel, one variant each with its own
 // inventory item and a level at the location. Product n (1-based) has 100
 // in stock when n is odd and n <= 2 × <stocked>, otherwise 0: <stocked>
