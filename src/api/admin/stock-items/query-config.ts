@@ -1,3 +1,5 @@
+import { STOCK_ITEM_ORDER_FIELDS } from "../../../modules/stockroom/types"
+
 /** What a stock item row carries: the stored columns and its live counts. */
 export const defaultAdminStockItemFields = [
   "id",
@@ -16,15 +18,7 @@ export const defaultAdminStockItemFields = [
 ]
 
 /** The fields `listStockItemsWithCounts` sorts by. */
-export const orderableAdminStockItemFields = [
-  "created_at",
-  "updated_at",
-  "count_on_hand",
-  "on_hand",
-  "location_id",
-  "inventory_item_id",
-  "id",
-]
+export const orderableAdminStockItemFields: readonly string[] = STOCK_ITEM_ORDER_FIELDS
 
 export const listStockItemsQueryConfig = {
   defaults: defaultAdminStockItemFields,

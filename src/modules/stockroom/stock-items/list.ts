@@ -1,18 +1,7 @@
 import type { ActionContext } from "../context"
 import { placeholders } from "../ledger/sql"
 import { MEDUSA } from "../medusa-tables"
-import type { StockItemFilters, StockItemWithCountsDTO } from "../types"
-
-/** The fields the stock-item list may be ordered by. */
-export const STOCK_ITEM_ORDER_FIELDS = [
-  "created_at",
-  "updated_at",
-  "count_on_hand",
-  "on_hand",
-  "location_id",
-  "inventory_item_id",
-  "id",
-] as const
+import { STOCK_ITEM_ORDER_FIELDS, type StockItemFilters, type StockItemWithCountsDTO } from "../types"
 
 const COUNTS = `COALESCE(l.stocked_quantity, 0)::int AS on_hand,
        COALESCE(l.reserved_quantity, 0)::int AS allocated,

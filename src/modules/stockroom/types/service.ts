@@ -50,6 +50,17 @@ export type VariantStockRow = {
 
 export type CartStockLine = { line_item_id?: string; variant_id: string; quantity: number }
 
+/** The fields the stock-item list may be ordered by. */
+export const STOCK_ITEM_ORDER_FIELDS = [
+  "created_at",
+  "updated_at",
+  "count_on_hand",
+  "on_hand",
+  "location_id",
+  "inventory_item_id",
+  "id",
+] as const
+
 export type StockItemFilters = {
   id?: string[]
   inventory_item_id?: string[]
