@@ -99,6 +99,13 @@ stockroomStoreRunner({
           },
         })
       ).rejects.toMatchObject({ message: "forced failure after Medusa's workflow" })
+      // Stockroom's compensation runs before Medusa's own (compensations run
+      // in reverse), and the level events of a failed workflow are dropped:
+      // Medusa's restock reaches the ledger through the reconcile sweep,
+      // which the test runs now instead of waiting for the scheduled job.
+      const stockroom = getContainer().resolve<IStockroomModuleService>(STOCKROOM_MODULE)
+      const drifted = await stockroom.listDriftedStockItemIds()
+      await stockroom.reconcileStockItems(drifted.map((id) => ({ stock_item_id: id })))
       await settled(api, headers)
 
       const units = await ledger.units({ order_id: order.id })
