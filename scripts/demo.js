@@ -4,6 +4,10 @@
  * and seeds the demo store in demo/, then runs `medusa develop` there until
  * Ctrl-C or SIGTERM, which stop everything this script started.
  *
+ * The terminal gets one line per stage; the commands' own output (npm, the
+ * plugin build, migrations, the seed, Medusa's log) goes to .logs/demo.log,
+ * and a failing stage prints its output in full.
+ *
  * Environment: DATABASE_URL (use this database as it is), otherwise DB_HOST /
  * DB_PORT / DB_USERNAME / DB_PASSWORD (a PostgreSQL to create the
  * `stockroom_demo` database in, default localhost:5432; an embedded one with
@@ -13,14 +17,11 @@ const fs = require("fs")
 const http = require("http")
 const net = require("net")
 const path = require("path")
-require("./lib/ensure-install").ensureInstalled(require("path").resolve(__dirname, ".."))
-const {
-  databaseUrl,
-  ensureDatabase,
-  ensurePostgres,
-  freePort,
-} = require("./lib/postgres")
+const { ensureInstalled } = require("./lib/ensure-install")
 const processGroup = require("./lib/process-group")
+const { createStages } = require("./lib/stages")
+// Needs `pg`, so it is loaded once the dependencies are installed.
+let postgres = null
 
 const root = path.resolve(__dirname, "..")
 const demoDir = path.join(root, "demo")
@@ -28,6 +29,7 @@ const demoDir = path.join(root, "demo")
 // `medusa develop` watches and restarts on.
 const stateDir = path.join(root, ".demo")
 const summaryFile = path.join(stateDir, "seed-summary.json")
+const stages = createStages({ name: "demo", logFile: path.join(root, ".logs", "demo.log") })
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
 
 const PACKAGE_NAME = "medusa-plugin-stockroom"
@@ -38,7 +40,7 @@ const port = Number(process.env.PORT || 9000)
 const HEALTH_TIMEOUT_MS = 5 * 60 * 1000
 const STOP_TIMEOUT_MS = 15 * 1000
 
-const log = (message) => console.log(`[demo] ${message}`)
+const log = (message) => stages.say(message)
 
 let database = null
 let stopping = null
@@ -52,17 +54,24 @@ function start(command, args, options = {}) {
   if (stopping) {
     throw new Error("stopping")
   }
-  return processGroup.start(command, args, { cwd: options.cwd || root, env: options.env })
+  return processGroup.start(command, args, {
+    cwd: options.cwd || root,
+    env: options.env,
+    logFile: options.logFile,
+  })
 }
 
-async function run(title, command, args, options) {
-  log(title)
-  const result = await start(command, args, options).exited
+/** One stage: its output goes to the log and is shown only when it fails. */
+async function run(title, command, args, options = {}) {
+  if (stopping) {
+    throw new Error("stopping")
+  }
+  const ok = await stages.run(title, command, args, { cwd: options.cwd || root, env: options.env, progress: options.progress })
   if (stopping) {
     await stopping
   }
-  if (result !== 0) {
-    throw new Error(`${title} failed (exit ${result})`)
+  if (!ok) {
+    throw new Error(`${title} failed`)
   }
 }
 
@@ -116,7 +125,7 @@ async function prepareGivenDatabase(url) {
     password: decodeURIComponent(parsed.password),
   }
   try {
-    if (await ensureDatabase(connection, name)) {
+    if (await postgres.ensureDatabase(connection, name)) {
       log(`created database ${name}`)
     }
   } catch (err) {
@@ -131,18 +140,18 @@ async function prepareDatabase() {
     return prepareGivenDatabase(process.env.DATABASE_URL)
   }
   const requested = Number(process.env.DB_PORT || 5432)
-  database = await ensurePostgres({
+  database = await postgres.ensurePostgres({
     dataDir: path.join(stateDir, "postgres"),
     // Only used when an embedded server is started: the port asked for when
     // nothing is on it, else any free one (the data dir does not care).
-    port: (await portIsFree(requested)) ? requested : await freePort(),
+    port: (await portIsFree(requested)) ? requested : await postgres.freePort(),
     signalHandlers: false,
     log,
   })
-  if (await ensureDatabase(database.connection, DATABASE_NAME)) {
+  if (await postgres.ensureDatabase(database.connection, DATABASE_NAME)) {
     log(`created database ${DATABASE_NAME}`)
   }
-  return databaseUrl(database.connection, DATABASE_NAME)
+  return postgres.databaseUrl(database.connection, DATABASE_NAME)
 }
 
 /**
@@ -195,6 +204,7 @@ function printReady(url, summary) {
     `  Publishable API key (x-publishable-api-key header):`,
     `    ${summary.publishable_key || "see Settings → Publishable API Keys in the admin"}`,
     `  Database:  ${shownDatabase}`,
+    `  Logs:      ${path.relative(process.cwd(), stages.logFile) || stages.logFile}`,
     "",
     "  Press Ctrl-C to stop.",
   ]
@@ -227,6 +237,9 @@ async function main() {
     )
   }
   fs.mkdirSync(stateDir, { recursive: true })
+  log(`output of every stage: ${path.relative(process.cwd(), stages.logFile) || stages.logFile}`)
+  await ensureInstalled(root, "demo")
+  postgres = require("./lib/postgres")
 
   await run("building the plugin (medusa plugin:build)", medusaBin, ["plugin:build"])
   linkPluginPackage()
@@ -249,8 +262,12 @@ async function main() {
     { cwd: demoDir, env: medusaEnv }
   )
 
-  log(`starting Medusa (medusa develop) on port ${port}`)
-  const server = start(medusaBin, ["develop"], { cwd: demoDir, env: medusaEnv })
+  log(`starting Medusa (medusa develop) on port ${port}; its log: ${stages.logFile}`)
+  const server = start(medusaBin, ["develop"], {
+    cwd: demoDir,
+    env: medusaEnv,
+    logFile: stages.logFile,
+  })
   let serverExit = null
   server.exited.then((result) => (serverExit = result))
 
@@ -282,6 +299,6 @@ main().catch((err) => {
   if (stopping) {
     return
   }
-  console.error(`[demo] ${err.message}`)
+  stages.say(err.message)
   shutdown("error", 1)
 })

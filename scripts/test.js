@@ -6,16 +6,20 @@
  * (integration-tests/scale: servers + a worker sharing PostgreSQL and Redis)
  * when Redis answers at REDIS_URL (default redis://localhost:6379), then the
  * admin's browser tests (scripts/e2e.js). Exits non-zero on any failure.
+ *
+ * The terminal gets one line per stage and one per test file; every
+ * command's own output (Medusa's log included) goes to .logs/test.log, and a
+ * failing stage prints its output in full.
  */
-const { spawn } = require("child_process")
 const fs = require("fs")
 const os = require("os")
 const path = require("path")
-require("./lib/ensure-install").ensureInstalled(require("path").resolve(__dirname, ".."))
-const { ensurePostgres } = require("./lib/postgres")
+const { ensureInstalled } = require("./lib/ensure-install")
 const { redisAnswers, redisUrl } = require("./lib/redis")
+const { createStages } = require("./lib/stages")
 
 const root = path.resolve(__dirname, "..")
+const stages = createStages({ name: "test", logFile: path.join(root, ".logs", "test.log") })
 
 /** Drops a database the run created (quietly: it may not exist). */
 async function dropDatabase(connection, name) {
@@ -32,29 +36,17 @@ async function dropDatabase(connection, name) {
 }
 const bin = (name) => path.join(root, "node_modules", ".bin", name)
 
-// Asynchronous on purpose: an embedded PostgreSQL logs through a pipe this
-// process must keep draining. A blocking spawnSync stops the event loop, the
-// pipe fills, and the server hangs mid-checkpoint (every DROP DATABASE waits).
-function run(title, command, args, extraEnv = {}) {
-  console.log(`\n▶ ${title}`)
-  return new Promise((resolve) => {
-    const child = spawn(command, args, {
-      cwd: root,
-      stdio: "inherit",
-      env: { ...process.env, ...extraEnv },
-    })
-    child.on("error", (err) => {
-      console.error(`✖ ${title} failed to start: ${err.message}`)
-      resolve(false)
-    })
-    child.on("exit", (code, signal) => {
-      if (code !== 0) {
-        console.error(`✖ ${title} failed (exit ${code ?? signal})`)
-      }
-      resolve(code === 0)
-    })
-  })
+// Asynchronous on purpose (stages.run spawns): an embedded PostgreSQL logs
+// through a pipe this process must keep draining. A blocking spawnSync stops
+// the event loop, the pipe fills, and the server hangs mid-checkpoint.
+function run(title, command, args, extraEnv = {}, progress = null) {
+  return stages.run(title, command, args, { cwd: root, env: extraEnv, progress })
 }
+
+// jest's default reporter names each test file as it finishes.
+const jestProgress = (line) => (/^(PASS|FAIL)\s/.test(line) ? line : null)
+// scripts/e2e.js prints one line per browser test.
+const e2eProgress = (line) => (/^[✔✖–] /.test(line) ? line : null)
 
 function summarise(resultFile) {
   try {
@@ -77,7 +69,10 @@ function addSummaries(a, b) {
 
 async function main() {
   const jestArgs = process.argv.slice(2)
-  const db = await ensurePostgres()
+  stages.say(`output of every stage: ${path.relative(process.cwd(), stages.logFile)}`)
+  await ensureInstalled(root, "test")
+  const { ensurePostgres } = require("./lib/postgres")
+  const db = await ensurePostgres({ log: stages.say })
   // Medusa's test runners read these; make them explicit for both the
   // server that answered and an embedded one.
   process.env.DB_HOST = db.connection.host
@@ -117,7 +112,8 @@ async function main() {
         "Unit, module, workflow and HTTP tests",
         bin("jest"),
         [...jestReporters, ...projects, ...jestArgs],
-        jestEnv(resultFile)
+        jestEnv(resultFile),
+        jestProgress
       ))
     summary = summarise(resultFile)
     // Several processes sharing PostgreSQL and Redis; skipped when jest was
@@ -128,12 +124,13 @@ async function main() {
           "Multi-process tests: two servers and a worker on Redis (integration-tests/scale)",
           bin("jest"),
           [...jestReporters, "--selectProjects", "scale"],
-          jestEnv(scaleResultFile)
+          jestEnv(scaleResultFile),
+          jestProgress
         )
         summary = addSummaries(summary, summarise(scaleResultFile))
       } else {
-        console.log(
-          `\n↷ Multi-process tests (integration-tests/scale) skipped: no Redis answers at ${redisUrl()} (set REDIS_URL)`
+        stages.say(
+          `↷ Multi-process tests (integration-tests/scale) skipped: no Redis answers at ${redisUrl()} (set REDIS_URL)`
         )
       }
     }
@@ -143,7 +140,8 @@ async function main() {
         "Admin extensions in a browser (scripts/e2e.js)",
         process.execPath,
         [path.join(root, "scripts", "e2e.js")],
-        { E2E_SKIP_BUILD: "1" }
+        { E2E_SKIP_BUILD: "1" },
+        e2eProgress
       )
     }
   } finally {
@@ -151,8 +149,8 @@ async function main() {
     await db.stop()
   }
   if (summary) {
-    console.log(
-      `\ntests: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`
+    stages.say(
+      `tests: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`
     )
   }
   process.exit(ok ? 0 : 1)

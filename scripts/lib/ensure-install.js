@@ -1,28 +1,26 @@
 /**
  * Installs the dependencies when they are missing (a fresh clone), so
- * `npm test` and `npm run demo` are the only commands a clone needs. Uses
- * only Node's built-ins: it runs before anything is installed.
+ * `npm test` and `npm run demo` are the only commands a clone needs. npm's
+ * own output goes to .logs/install.log and is shown only when installing
+ * fails. Uses only Node's built-ins: it runs before anything is installed.
  */
-const { spawnSync } = require("child_process")
 const fs = require("fs")
 const path = require("path")
+const { createStages } = require("./stages")
 
-function ensureInstalled(root) {
+async function ensureInstalled(root, name) {
   if (fs.existsSync(path.join(root, "node_modules", ".bin", "medusa"))) {
     return
   }
-  console.log("Dependencies are not installed yet; running npm ci (about a minute).")
+  const stages = createStages({ name, logFile: path.join(root, ".logs", "install.log") })
   const npm = process.platform === "win32" ? "npm.cmd" : "npm"
-  const options = { cwd: root, stdio: "inherit" }
-  let result = spawnSync(npm, ["ci", "--no-audit", "--no-fund"], options)
-  if (result.status !== 0) {
-    // npm ci refuses a lock file written on another platform (its optional
-    // native packages differ); npm install reads the same lock file.
-    console.log("npm ci refused the lock file; installing from it with npm install")
-    result = spawnSync(npm, ["install", "--no-audit", "--no-fund"], options)
-  }
-  if (result.status !== 0) {
-    console.error("Installing the dependencies failed; see the npm output above.")
+  const ok = await stages.run(
+    "installing the dependencies (npm ci, about a minute)",
+    npm,
+    ["ci", "--no-audit", "--no-fund"],
+    { cwd: root }
+  )
+  if (!ok) {
     process.exit(1)
   }
 }
