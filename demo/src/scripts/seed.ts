@@ -5,7 +5,9 @@
  * handle, title or email) and only creates what is missing, so a second run
  * adds nothing and a run that stopped half-way is completed by the next one.
  * Stock is only set for products that have none at all, so stock changed
- * while trying the demo is never reset.
+ * while trying the demo is never reset. It arrives as Stockroom `received`
+ * movements on levels created at 0, so the ledger explains every unit from
+ * its first row.
  *
  * Writes go through Medusa's core workflows, so the plugin's workflow hooks
  * and subscribers see the seed exactly as they would see an admin's actions.
@@ -58,7 +60,6 @@ import {
   createUserAccountWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
-  updateInventoryLevelsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import type { CreateCartWorkflowInput } from "@medusajs/medusa/core-flows"
@@ -418,14 +419,16 @@ export default async function seedDemoStore({ container }: ExecArgs) {
   const publishableKey = await ensurePublishableKey(container, salesChannelId)
   const categoryIds = await ensureCategories(container)
   await ensureProducts(container, categoryIds, salesChannelId, shippingProfileId)
-  await ensureStockLevels(container, locations)
+  const initialStock = await ensureStockLevels(container, locations)
   const adminUserId = await ensureAdminUser(container)
 
-  // Activity, in this order: the transfer makes the backorder order's stock,
-  // the orders make the backorder a delivery fills. First the ledger must
-  // hold the stock just set, or a checkout's reservation would be folded into
-  // the opening balance instead of its own `allocated` movement.
+  // Activity, in this order: the opening stock arrives, the transfer makes
+  // the backorder order's stock, the orders make the backorder a delivery
+  // fills. First every level must have its stock item, or a checkout's
+  // reservation would be folded into a reconciliation instead of its own
+  // `allocated` movement.
   await settleStockLedger(container)
+  await bookInitialStock(container, initialStock, adminUserId)
   await ensureDemoTransfer(container, locations, adminUserId)
   const orders = await ensureDemoOrders(container, region.id, salesChannelId)
   await ensureDemoMovements(container, locations, adminUserId, orders)
@@ -794,7 +797,13 @@ async function ensureProducts(
  * propagates stock items to every location). A product with any stock is left
  * alone, so stock changed while trying the demo is never reset.
  */
-async function ensureStockLevels(container: MedusaContainer, locations: SeededLocation[]) {
+type InitialStock = { inventory_item_id: string; location_id: string; stocked_quantity: number }
+
+/** Levels at 0 for the demo products; returns the stock they are to receive. */
+async function ensureStockLevels(
+  container: MedusaContainer,
+  locations: SeededLocation[]
+): Promise<InitialStock[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const inventoryModule = container.resolve(Modules.INVENTORY)
   const locationIds = locations.map((location) => location.id)
@@ -815,7 +824,7 @@ async function ensureStockLevels(container: MedusaContainer, locations: SeededLo
     itemsOf(product).map((item) => item.inventory_item_id)
   )
   if (!allItemIds.length) {
-    return
+    return []
   }
   const stocked = new Set(
     (
@@ -833,7 +842,7 @@ async function ensureStockLevels(container: MedusaContainer, locations: SeededLo
     variantsOf(product).forEach((variant) => stockBySku.set(variant.sku, variant.stock))
   }
   const inventoryItemIds: string[] = []
-  const wanted: { inventory_item_id: string; location_id: string; stocked_quantity: number }[] = []
+  const wanted: InitialStock[] = []
   for (const product of products) {
     const items = itemsOf(product)
     if (items.some((item) => stocked.has(item.inventory_item_id))) {
@@ -855,37 +864,33 @@ async function ensureStockLevels(container: MedusaContainer, locations: SeededLo
     }
   }
   if (!wanted.length) {
-    return
+    return []
   }
 
-  // The plugin gives new inventory items a level at 0 at every location from
-  // a subscriber, concurrently with this: a level it creates between our read
-  // and our write makes the create fail, so read again and set it instead.
+  // Every level starts at 0: the stock itself arrives as `received`
+  // movements (bookInitialStock), so the ledger explains it from its first
+  // row. The plugin gives new inventory items a level at 0 at every location
+  // from a subscriber, concurrently with this: a level it creates between our
+  // read and our write makes the create fail, so read again.
   for (let attempt = 1; ; attempt++) {
     const existing = await inventoryModule.listInventoryLevels({
       inventory_item_id: inventoryItemIds,
       location_id: locationIds,
     })
-    const levelAt = (itemId: string, locationId: string) =>
-      existing.find(
-        (level) => level.inventory_item_id === itemId && level.location_id === locationId
+    const toCreate = wanted
+      .filter(
+        (level) =>
+          !existing.some(
+            (current) =>
+              current.inventory_item_id === level.inventory_item_id &&
+              current.location_id === level.location_id
+          )
       )
-    const toCreate = wanted.filter(
-      (level) => !levelAt(level.inventory_item_id, level.location_id)
-    )
-    const toUpdate = wanted.filter((level) => {
-      const current = levelAt(level.inventory_item_id, level.location_id)
-      return current && current.stocked_quantity !== level.stocked_quantity
-    })
+      .map((level) => ({ ...level, stocked_quantity: 0 }))
     try {
       if (toCreate.length) {
         await createInventoryLevelsWorkflow(container).run({
           input: { inventory_levels: toCreate },
-        })
-      }
-      if (toUpdate.length) {
-        await updateInventoryLevelsWorkflow(container).run({
-          input: { updates: toUpdate },
         })
       }
       break
@@ -896,7 +901,47 @@ async function ensureStockLevels(container: MedusaContainer, locations: SeededLo
       await new Promise((resolve) => setTimeout(resolve, 500 * attempt))
     }
   }
-  log(container, `stock set for ${wanted.length} variant-locations`)
+  return wanted.filter((level) => level.stocked_quantity > 0)
+}
+
+/**
+ * The opening stock, as a supplier delivery per variant and location: one
+ * `received` movement each, where the level is still at 0 (a run that
+ * stopped half way books the rest).
+ */
+async function bookInitialStock(
+  container: MedusaContainer,
+  initialStock: InitialStock[],
+  adminUserId: string
+) {
+  if (!initialStock.length) {
+    return
+  }
+  const inventoryModule = container.resolve(Modules.INVENTORY)
+  const levels = await inventoryModule.listInventoryLevels({
+    inventory_item_id: initialStock.map((level) => level.inventory_item_id),
+  })
+  let booked = 0
+  for (const level of initialStock) {
+    const current = levels.find(
+      (candidate) =>
+        candidate.inventory_item_id === level.inventory_item_id &&
+        candidate.location_id === level.location_id
+    )
+    if (current && current.stocked_quantity !== 0) {
+      continue
+    }
+    await runStockroomWorkflow(container, "stockroom-create-stock-movement", {
+      inventory_item_id: level.inventory_item_id,
+      location_id: level.location_id,
+      quantity: level.stocked_quantity,
+      reason: "restock",
+      note: "Demo seed: opening stock delivered",
+      actor_id: adminUserId,
+    })
+    booked += 1
+  }
+  log(container, `opening stock received for ${booked} variant-locations`)
 }
 
 /**
