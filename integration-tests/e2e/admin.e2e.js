@@ -123,7 +123,8 @@ module.exports = (test) => {
     )
     const manual = stock_movements[0]
     assert.equal(manual.quantity, 5)
-    await page.goto(`${baseUrl}/app/orders`)
+    // Stockroom's pages sit under Inventory in the sidebar.
+    await page.goto(`${baseUrl}/app/inventory`)
     await page.getByRole("link", { name: "Stock movements" }).click()
     await page.waitForURL(/\/app\/stock-movements/)
     const table = page.getByTestId("ledger-table")
@@ -162,7 +163,8 @@ module.exports = (test) => {
   })
 
   test("Stockroom page shows the options and runs the audit", async ({ page, baseUrl, screenshot }) => {
-    await page.goto(`${baseUrl}/app/orders`)
+    // Stockroom's pages sit under Inventory in the sidebar.
+    await page.goto(`${baseUrl}/app/inventory`)
     await page.getByRole("link", { name: "Stockroom", exact: true }).click()
     await page.waitForURL(/\/app\/stockroom/)
     const options = page.getByTestId("stockroom-options")

@@ -50,7 +50,8 @@ module.exports = (test) => {
 
   test("Backorders page lists the order's backordered unit and links to the order", async ({ page, baseUrl, data, screenshot }) => {
     const { order, email, sku } = data.backordered
-    await page.goto(`${baseUrl}/app/orders`)
+    // Stockroom's pages sit under Inventory in the sidebar.
+    await page.goto(`${baseUrl}/app/inventory`)
     await page.getByRole("link", { name: "Backorders" }).click()
     await page.waitForURL(/\/app\/backorders/)
     const table = page.getByTestId("backorders-table")

@@ -124,6 +124,7 @@ const BackordersPage = () => {
 
 export const config = defineRouteConfig({
   label: "Backorders",
+  nested: "/inventory",
   icon: Clock,
 })
 

@@ -158,6 +158,7 @@ const StockMovementsPage = () => {
 
 export const config = defineRouteConfig({
   label: "Stock movements",
+  nested: "/inventory",
   icon: ArrowUpDown,
 })
 

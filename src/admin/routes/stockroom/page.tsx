@@ -43,6 +43,7 @@ const StockroomPage = () => {
 
 export const config = defineRouteConfig({
   label: "Stockroom",
+  nested: "/inventory",
   icon: ArchiveBox,
 })
 
