@@ -245,10 +245,12 @@ async function logInWith(page, context, baseUrl) {
   await page.locator('input[name="password"]').fill(ADMIN.password)
   await page.getByRole("button", { name: "Continue" }).click()
   await page.waitForURL((url) => !url.pathname.includes("/login"))
+  // Stockroom's pages are nested under Inventory, shown once it is open.
+  await page.goto(`${baseUrl}/app/inventory`)
   await page.getByRole("link", { name: "Stock movements" }).waitFor()
   fs.mkdirSync(screenshotsDir, { recursive: true })
   await page.screenshot({ path: path.join(screenshotsDir, "sidebar.png") })
-  log("  ✔ logged in at /app; the Stockroom pages are in the sidebar")
+  log("  ✔ logged in at /app; the Stockroom pages are in the sidebar under Inventory")
   const state = await context.storageState()
   await context.close()
   return state
