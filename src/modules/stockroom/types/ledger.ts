@@ -26,6 +26,7 @@ export const ORIGINATOR_TYPES = [
   "return",
   "user",
   "system",
+  "purchase_order",
 ] as const
 export type OriginatorType = (typeof ORIGINATOR_TYPES)[number]
 
