@@ -487,6 +487,11 @@ class StockroomModuleService
   }
 
   @InjectManager()
+  async listVariantIncoming(salesChannelId: string, variantIds: string[], @MedusaContext() sharedContext: Context = {}) {
+    return await incoming.listVariantIncoming(this.context_(sharedContext), salesChannelId, variantIds)
+  }
+
+  @InjectManager()
   async listBackorderEtas(unitIds: string[], @MedusaContext() sharedContext: Context = {}) {
     return await incoming.listBackorderEtas(this.context_(sharedContext), unitIds)
   }

@@ -1,4 +1,5 @@
 import type { ActionContext } from "../context"
+import { MEDUSA } from "../medusa-tables"
 import { pairKey, pairParams, placeholders, uniquePairs } from "../ledger/sql"
 import type { BackorderEta, IncomingStock, StockItemRef } from "../types"
 
@@ -108,4 +109,44 @@ export async function listBackorderEtas(
     })
   }
   return etas
+}
+
+/**
+ * Per variant, what is on its way to the sales channel's locations: the
+ * units of the variant the incoming parts make (a kit counts whole sets)
+ * and the date by which the first of them should have arrived (null when
+ * nothing dated is incoming). Variants with nothing incoming are absent.
+ */
+export async function listVariantIncoming(
+  { manager }: ActionContext,
+  salesChannelId: string,
+  variantIds: string[]
+): Promise<Map<string, { incoming: number; next_restock_at: string | null }>> {
+  const incoming = new Map<string, { incoming: number; next_restock_at: string | null }>()
+  if (!variantIds.length) {
+    return incoming
+  }
+  const rows = await manager.execute(
+    `WITH parts AS (
+       SELECT pvii.variant_id, pvii.inventory_item_id, GREATEST(pvii.required_quantity, 1) AS required,
+              COALESCE(SUM(b.outstanding), 0) AS incoming, MIN(b.expected_at) AS next_expected_at
+         FROM ${MEDUSA.product_variant_inventory_item} pvii
+         LEFT JOIN (${INCOMING_BATCHES_SQL}) b
+                ON b.inventory_item_id = pvii.inventory_item_id
+               AND b.location_id IN (SELECT scl.stock_location_id FROM ${MEDUSA.sales_channel_stock_location} scl
+                                      WHERE scl.sales_channel_id = ? AND scl.deleted_at IS NULL)
+        WHERE pvii.deleted_at IS NULL AND pvii.variant_id IN (${placeholders(variantIds.length)})
+        GROUP BY pvii.variant_id, pvii.inventory_item_id, pvii.required_quantity
+     )
+     SELECT variant_id, MIN(FLOOR(incoming / required))::int AS incoming,
+            CASE WHEN BOOL_AND(next_expected_at IS NOT NULL) THEN MAX(next_expected_at) END AS next_restock_at
+       FROM parts GROUP BY variant_id`,
+    [salesChannelId, ...variantIds]
+  )
+  for (const row of rows) {
+    if (Number(row.incoming) > 0) {
+      incoming.set(row.variant_id, { incoming: Number(row.incoming), next_restock_at: row.next_restock_at ?? null })
+    }
+  }
+  return incoming
 }

@@ -80,6 +80,7 @@ export type StockItemFilters = {
   location_id?: string[]
   backordered?: boolean
   low_stock?: boolean
+  incoming?: boolean
   q?: string
 }
 
@@ -196,6 +197,12 @@ export interface IStockroomModuleService extends StockroomDataMethods {
   cancelStockTransfer(id: string, canceledBy?: string | null, sharedContext?: Context): Promise<LedgerResult>
   /** Keyed `inventory_item_id|location_id`; places with nothing incoming are absent. */
   listIncomingStock(refs: StockItemRef[], sharedContext?: Context): Promise<Map<string, IncomingStock>>
+  /** Per variant, incoming to the channel's locations; variants with nothing incoming are absent. */
+  listVariantIncoming(
+    salesChannelId: string,
+    variantIds: string[],
+    sharedContext?: Context
+  ): Promise<Map<string, { incoming: number; next_restock_at: string | null }>>
   /** Keyed by unit id; rows that are not backordered are absent. */
   listBackorderEtas(unitIds: string[], sharedContext?: Context): Promise<Map<string, BackorderEta>>
 }
