@@ -9,13 +9,14 @@ import { createListParams } from "../../list-query"
 const id = z.string().trim().min(1)
 const text = (max: number) => z.string().trim().max(max)
 
-const quantity = (field: string, { positive }: { positive: boolean }) => {
-  const base = z.number().int(`${field} must be a whole number`)
-  return (positive
-    ? base.positive(`${field} must be a positive whole number`)
-    : base.min(0, `${field} must not be negative`)
-  ).max(MAX_STOCK_QUANTITY, `${field} must be at most ${MAX_STOCK_QUANTITY}`)
-}
+// A refinement, not `.int()`, so the refusal keeps its own message.
+const quantity = (field: string, { positive }: { positive: boolean }) =>
+  (positive
+    ? z.number().positive(`${field} must be a positive whole number`)
+    : z.number().min(0, `${field} must not be negative`)
+  )
+    .max(MAX_STOCK_QUANTITY, `${field} must be at most ${MAX_STOCK_QUANTITY}`)
+    .refine(Number.isInteger, `${field} must be a whole number`)
 
 /**
  * A date (`YYYY-MM-DD`); a datetime is accepted and kept as its date.

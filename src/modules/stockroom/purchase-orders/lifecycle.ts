@@ -51,8 +51,8 @@ async function insertItems(manager: EntityManagerLike, purchaseOrderId: string, 
   })
   await manager.execute(
     `INSERT INTO purchase_order_item
-       (id, purchase_order_id, inventory_item_id, variant_id, quantity, unit_cost, raw_unit_cost)
-     VALUES ${placeholders(items.length, "(?, ?, ?, ?, ?, ?, ?)")}`,
+       (id, purchase_order_id, inventory_item_id, variant_id, quantity, unit_cost, raw_unit_cost, created_at)
+     VALUES ${placeholders(items.length, "(?, ?, ?, ?, ?, ?, ?, clock_timestamp())")}`,
     params
   )
 }
