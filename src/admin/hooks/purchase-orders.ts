@@ -95,9 +95,9 @@ export const useTransfersInTransit = () =>
     queryKey: stockTransfersQueryKeys.list({ state: "in_transit" }),
     queryFn: () =>
       sdk.client.fetch<{ stock_transfers: StockTransfer[]; count: number }>("/admin/stock-transfers", {
-        query: { limit: 100 },
+        query: { state: "in_transit", limit: 100 },
       }),
-    select: (data) => data.stock_transfers.filter((transfer) => transfer.state === "in_transit"),
+    select: (data) => data.stock_transfers,
   })
 
 /** Inventory items matching a SKU or title, for picking what to order. */

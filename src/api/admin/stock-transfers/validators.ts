@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { MAX_STOCK_QUANTITY } from "../../../modules/stockroom/types"
+import { MAX_STOCK_QUANTITY, STOCK_TRANSFER_STATES } from "../../../modules/stockroom/types"
 import { createListParams } from "../../list-query"
 import { ExpectedDate } from "../purchase-orders/validators"
 
@@ -78,6 +78,7 @@ const stringOrArray = z.union([z.string(), z.array(z.string())]).optional()
 export const AdminGetStockTransfersParamsFields = z.object({
   source_location_id: stringOrArray,
   destination_location_id: stringOrArray,
+  state: z.union([z.enum(STOCK_TRANSFER_STATES), z.array(z.enum(STOCK_TRANSFER_STATES))]).optional(),
 })
 
 export const AdminGetStockTransfersParams = createListParams({ order: "-created_at" })
