@@ -1,7 +1,7 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { UpdatePurchaseOrderInput } from "../../modules/stockroom/types"
 import { ensureStockItemsStep, resolveStockItemRefsStep } from "../steps"
-import { updatePurchaseOrderStep } from "../steps/incoming"
+import { updatePurchaseOrderStep, validatePurchaseOrderEditStep } from "../steps/incoming"
 import type { CreatePurchaseOrderWorkflowInput } from "./create-purchase-order"
 
 export type UpdatePurchaseOrderWorkflowInput = Omit<UpdatePurchaseOrderInput, "items"> & {
@@ -19,6 +19,9 @@ export const updatePurchaseOrderWorkflowId = "stockroom-update-purchase-order"
 export const updatePurchaseOrderWorkflow = createWorkflow(
   updatePurchaseOrderWorkflowId,
   (input: UpdatePurchaseOrderWorkflowInput) => {
+    validatePurchaseOrderEditStep(
+      transform({ input }, ({ input }) => ({ id: input.id, changes_items: !!input.items || !!input.location_id }))
+    )
     const resolved = when("resolve-items", { input }, ({ input }) => !!input.items).then(() => {
       const refs = resolveStockItemRefsStep(
         transform({ input }, ({ input }) =>

@@ -14,9 +14,21 @@ export const POST = async (
   res: MedusaResponse
 ) => {
   const current = await retrievePurchaseOrder(req.scope, req.params.id)
+  const body = req.validatedBody
+  // A draft moved to another location keeps its items, resolved (and stocked) there.
+  const items =
+    body.items ??
+    (body.location_id && body.location_id !== current.location_id
+      ? (current.items ?? []).map((item) => ({
+          inventory_item_id: item.inventory_item_id,
+          quantity: item.quantity,
+          unit_cost: item.unit_cost,
+        }))
+      : undefined)
   await updatePurchaseOrderWorkflow(req.scope).run({
     input: {
-      ...req.validatedBody,
+      ...body,
+      items,
       id: current.id,
       resolved_location_id: req.validatedBody.location_id ?? current.location_id,
     },
