@@ -81,7 +81,7 @@ export const PurchaseOrderReceiveDrawer = ({
 
   return (
     <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content aria-describedby={undefined} className="max-w-[720px]">
+      <Drawer.Content aria-describedby={undefined}>
         <form onSubmit={submit} className="flex flex-1 flex-col overflow-hidden" data-testid="receive-form">
           <Drawer.Header>
             <Drawer.Title>Receive {purchaseOrder.number}</Drawer.Title>
@@ -93,9 +93,6 @@ export const PurchaseOrderReceiveDrawer = ({
               <Table.Header>
                 <Table.Row>
                   <Table.HeaderCell>Item</Table.HeaderCell>
-                  <Table.HeaderCell className="text-right">Ordered</Table.HeaderCell>
-                  <Table.HeaderCell className="text-right">Received</Table.HeaderCell>
-                  <Table.HeaderCell className="text-right">Rejected</Table.HeaderCell>
                   <Table.HeaderCell className="text-right">Outstanding</Table.HeaderCell>
                   <Table.HeaderCell>Accept</Table.HeaderCell>
                   <Table.HeaderCell>Reject</Table.HeaderCell>
@@ -109,12 +106,12 @@ export const PurchaseOrderReceiveDrawer = ({
                   return (
                     <Table.Row key={item.id} data-inventory-item-id={item.inventory_item_id}>
                       <Table.Cell>
-                        <Text size="small" leading="compact" className="max-w-[180px] truncate">{label}</Text>
+                        <Text size="small" leading="compact" className="max-w-[200px] truncate">{label}</Text>
+                        <Text size="xsmall" leading="compact" className="text-ui-fg-muted text-nowrap" data-column="counts">
+                          {item.quantity} ordered · {item.received_quantity} received · {item.rejected_quantity} rejected
+                        </Text>
                         {error && <Text size="xsmall" className="text-ui-fg-error">{error}</Text>}
                       </Table.Cell>
-                      <Table.Cell className="text-right tabular-nums">{item.quantity}</Table.Cell>
-                      <Table.Cell className="text-right tabular-nums">{item.received_quantity}</Table.Cell>
-                      <Table.Cell className="text-right tabular-nums">{item.rejected_quantity}</Table.Cell>
                       <Table.Cell className="text-right tabular-nums" data-column="outstanding">{outstandingOf(item)}</Table.Cell>
                       <Table.Cell>
                         <Input size="small" className="w-16" aria-label={`Accept ${label}`} inputMode="numeric" disabled={!outstandingOf(item)} value={entry.accepted} onChange={(event) => set(item.id, { accepted: event.target.value })} />
@@ -123,7 +120,7 @@ export const PurchaseOrderReceiveDrawer = ({
                         <div className="flex gap-x-1">
                           <Input size="small" className="w-16" aria-label={`Reject ${label}`} inputMode="numeric" disabled={!outstandingOf(item)} value={entry.rejected} onChange={(event) => set(item.id, { rejected: event.target.value })} />
                           {asCount(entry.rejected) > 0 && (
-                            <Input size="small" className="w-28" aria-label={`Why ${label} was rejected`} placeholder="Reason" value={entry.reason} onChange={(event) => set(item.id, { reason: event.target.value })} />
+                            <Input size="small" className="w-24" aria-label={`Why ${label} was rejected`} placeholder="Reason" value={entry.reason} onChange={(event) => set(item.id, { reason: event.target.value })} />
                           )}
                         </div>
                       </Table.Cell>
