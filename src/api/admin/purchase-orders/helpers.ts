@@ -11,7 +11,7 @@ import { asArray } from "../../query-values"
 import type { AdminGetPurchaseOrdersParamsType } from "./validators"
 
 const byCreation = (a: { created_at: unknown; id: string }, b: { created_at: unknown; id: string }) =>
-  String(a.created_at).localeCompare(String(b.created_at)) || a.id.localeCompare(b.id)
+  new Date(a.created_at as string).getTime() - new Date(b.created_at as string).getTime() || a.id.localeCompare(b.id)
 
 /** Purchase orders with their items, filtered and in the list's order (ties by id). */
 export async function listPurchaseOrders(

@@ -37,7 +37,8 @@ export async function lockPurchaseOrder(
 }
 
 async function insertItems(manager: EntityManagerLike, purchaseOrderId: string, items: PurchaseOrderLineInput[]) {
-  const params = items.flatMap((item) => {
+  // One millisecond apart, so the items read back in the order given.
+  const params = items.flatMap((item, index) => {
     const cost = item.unit_cost ?? null
     return [
       generateEntityId(undefined, "poitem"),
@@ -47,12 +48,13 @@ async function insertItems(manager: EntityManagerLike, purchaseOrderId: string, 
       item.quantity,
       cost,
       cost === null ? null : JSON.stringify({ value: String(cost), precision: 20 }),
+      index,
     ]
   })
   await manager.execute(
     `INSERT INTO purchase_order_item
        (id, purchase_order_id, inventory_item_id, variant_id, quantity, unit_cost, raw_unit_cost, created_at)
-     VALUES ${placeholders(items.length, "(?, ?, ?, ?, ?, ?, ?, clock_timestamp())")}`,
+     VALUES ${placeholders(items.length, "(?, ?, ?, ?, ?, ?, ?, now() + ?::int * interval '1 millisecond')")}`,
     params
   )
 }
