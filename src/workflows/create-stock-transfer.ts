@@ -22,6 +22,10 @@ export type CreateStockTransferWorkflowInput = {
   source_location_id?: string | null
   destination_location_id: string
   reference?: string | null
+  /** the goods leave the source now and are received at the destination later */
+  in_transit?: boolean
+  /** when a transfer in transit is expected (`YYYY-MM-DD`) */
+  expected_at?: string | null
   items: StockTransferLineInput[]
   /** the admin user creating it; recorded as created_by and the movements' actor */
   created_by?: string | null
@@ -33,7 +37,8 @@ export const createStockTransferWorkflowId = "stockroom-create-stock-transfer"
  * Moves stock between two locations (Spree's StockTransfer): per item one
  * `transfer_out` at the source and one `transfer_in` at the destination,
  * written in one call of the ledger step, so in one transaction under the
- * stock-item locks. Without a source the stock is received from a supplier:
+ * stock-item locks. In transit, only the `transfer_out` is booked now: the
+ * goods are incoming at the destination until the transfer is received. Without a source the stock is received from a supplier:
  * one `received` movement per item at the destination. Refused before
  * anything is written when the source cannot supply a non-backorderable
  * item; if the ledger refuses anyway (a race), the transfer row is removed.
@@ -86,6 +91,8 @@ export const createStockTransferWorkflow = createWorkflow(
         source_location_id: input.source_location_id,
         destination_location_id: input.destination_location_id,
         created_by: input.created_by,
+        in_transit: !!input.in_transit,
+        expected_at: input.expected_at ?? null,
         lines,
       }))
     )
@@ -113,16 +120,17 @@ export const createStockTransferWorkflow = createWorkflow(
                   stocked_change: -line.quantity,
                   enforce_availability: true,
                 },
-                {
+                // In transit, the goods arrive when the transfer is received.
+                ...(input.in_transit ? [] : [{
                   ...attribution,
                   stock_item_id: stockItemAt(
                     line.inventory_item_id,
                     input.destination_location_id
                   ),
-                  kind: "transfer_in",
+                  kind: "transfer_in" as const,
                   quantity: line.quantity,
                   stocked_change: line.quantity,
-                },
+                }]),
               ]
             : [
                 {

@@ -26,6 +26,7 @@
  * `seedDemoStore` at the end.
  */
 import fs from "fs"
+import { ensureDemoIncoming } from "./seed-incoming"
 import path from "path"
 import type {
   ExecArgs,
@@ -433,6 +434,7 @@ export default async function seedDemoStore({ container }: ExecArgs) {
   const orders = await ensureDemoOrders(container, region.id, salesChannelId)
   await ensureDemoMovements(container, locations, adminUserId, orders)
   await ensureDemoReturnAuthorization(container, locations, adminUserId, orders)
+  await ensureDemoIncoming(container, adminUserId)
 
   writeSummary({
     publishable_key: publishableKey,

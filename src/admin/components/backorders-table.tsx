@@ -20,6 +20,8 @@ export const BackordersTable = ({ backorders, locationLabels }: BackordersTableP
           <Table.HeaderCell>Product / variant</Table.HeaderCell>
           <Table.HeaderCell>Location</Table.HeaderCell>
           <Table.HeaderCell className="text-right">Quantity</Table.HeaderCell>
+          <Table.HeaderCell className="text-right">Queue</Table.HeaderCell>
+          <Table.HeaderCell>Expected</Table.HeaderCell>
         </Table.Row>
       </Table.Header>
       <Table.Body>
@@ -84,6 +86,14 @@ export const BackordersTable = ({ backorders, locationLabels }: BackordersTableP
               </Table.Cell>
               <Table.Cell className="text-right tabular-nums" data-column="quantity">
                 {backorder.quantity}
+              </Table.Cell>
+              <Table.Cell className="text-right tabular-nums" data-column="queue-position">
+                {backorder.queue_position != null ? `#${backorder.queue_position}` : "—"}
+              </Table.Cell>
+              <Table.Cell data-column="expected-at">
+                <Text size="small" leading="compact" className="text-nowrap">
+                  {backorder.expected_at ?? "No date yet"}
+                </Text>
               </Table.Cell>
             </Table.Row>
           )

@@ -37,10 +37,20 @@ const BackorderBanner = ({
   allowBackorderShipping: boolean
 }) => {
   const owed = lines
-    .map((line) => ({
-      line,
-      quantity: sum(line.units.filter((unit) => unit.state === "backordered")),
-    }))
+    .map((line) => {
+      const waiting = line.units.filter((unit) => unit.state === "backordered") as (InventoryUnit & {
+        expected_at?: string | null
+        queue_position?: number | null
+      })[]
+      const dates = waiting.map((unit) => unit.expected_at ?? null)
+      return {
+        line,
+        quantity: sum(waiting),
+        // The line is complete when its last backordered unit arrives.
+        expected: dates.length && dates.every(Boolean) ? dates.sort().at(-1)! : null,
+        position: Math.min(...waiting.map((unit) => unit.queue_position ?? Infinity)),
+      }
+    })
     .filter((entry) => entry.quantity > 0)
   const total = owed.reduce((count, entry) => count + entry.quantity, 0)
   return (
@@ -51,10 +61,15 @@ const BackorderBanner = ({
             {total} unit{total === 1 ? " is" : "s are"} backordered
           </Text>
           <ul className="list-inside list-disc">
-            {owed.map(({ line, quantity }) => (
+            {owed.map(({ line, quantity, expected, position }) => (
               <li key={line.lineItemId}>
                 <Text as="span" size="small" leading="compact">
                   {quantity} × {line.title} ({line.subtitle})
+                </Text>
+                <Text as="span" size="small" leading="compact" className="text-ui-fg-subtle" data-testid="backorder-eta">
+                  {" — "}
+                  {expected ? `expected ${expected}` : "no incoming date yet"}
+                  {Number.isFinite(position) ? `, #${position} in the queue` : ""}
                 </Text>
               </li>
             ))}

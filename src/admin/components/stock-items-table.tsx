@@ -40,6 +40,7 @@ export const StockItemsTable = ({
           <Table.HeaderCell className="text-right">Allocated</Table.HeaderCell>
           <Table.HeaderCell className="text-right">Count on hand</Table.HeaderCell>
           <Table.HeaderCell className="text-right">Backordered</Table.HeaderCell>
+          <Table.HeaderCell className="text-right">Incoming</Table.HeaderCell>
           <Table.HeaderCell>Backorderable</Table.HeaderCell>
         </Table.Row>
       </Table.Header>
@@ -96,6 +97,16 @@ export const StockItemsTable = ({
               </Table.Cell>
               <Table.Cell className="text-right" data-column="backordered">
                 <Count value={stockItem.backordered_quantity} />
+              </Table.Cell>
+              <Table.Cell className="text-right" data-column="incoming">
+                <div className="flex flex-col items-end">
+                  <Count value={stockItem.incoming ?? 0} />
+                  {stockItem.next_expected_at && (
+                    <span className="txt-compact-xsmall text-ui-fg-muted text-nowrap">
+                      next {stockItem.next_expected_at}
+                    </span>
+                  )}
+                </div>
               </Table.Cell>
               <Table.Cell>
                 <Switch

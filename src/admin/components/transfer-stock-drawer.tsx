@@ -8,6 +8,7 @@ import {
   Input,
   Label,
   Select,
+  Switch,
   Text,
 } from "@medusajs/ui"
 import { useEffect, useState, type FormEvent } from "react"
@@ -48,6 +49,8 @@ export const TransferStockDrawer = ({
 }: TransferStockDrawerProps) => {
   const [destination, setDestination] = useState("")
   const [reference, setReference] = useState("")
+  const [inTransit, setInTransit] = useState(false)
+  const [expectedAt, setExpectedAt] = useState("")
   const [lines, setLines] = useState<Line[]>([{ key: 0, inventoryItemId: "", quantity: "" }])
   const [touched, setTouched] = useState(false)
 
@@ -55,6 +58,8 @@ export const TransferStockDrawer = ({
     if (open) {
       setDestination("")
       setReference("")
+      setInTransit(false)
+      setExpectedAt("")
       setLines([{ key: 0, inventoryItemId: "", quantity: "" }])
       setTouched(false)
     }
@@ -89,6 +94,7 @@ export const TransferStockDrawer = ({
       source_location_id: sourceLocationId,
       destination_location_id: destination,
       reference: reference.trim() || undefined,
+      ...(inTransit ? { in_transit: true, expected_at: expectedAt || undefined } : {}),
       items: lines.map((line) => ({
         inventory_item_id: line.inventoryItemId,
         quantity: Number(line.quantity),
@@ -217,6 +223,28 @@ export const TransferStockDrawer = ({
                 maxLength={200}
                 onChange={(event) => setReference(event.target.value)}
               />
+            </div>
+            <div className="flex flex-col gap-y-2">
+              <div className="flex items-center gap-x-2">
+                <Switch id="transfer-in-transit" checked={inTransit} onCheckedChange={setInTransit} />
+                <Label size="small" weight="plus" htmlFor="transfer-in-transit">
+                  In transit
+                </Label>
+              </div>
+              <Hint>
+                {inTransit
+                  ? "The stock leaves now and counts as incoming at the destination until you receive the transfer."
+                  : "The stock arrives at the destination at once."}
+              </Hint>
+              {inTransit && (
+                <Input
+                  id="transfer-expected-at"
+                  type="date"
+                  aria-label="Expected on"
+                  value={expectedAt}
+                  onChange={(event) => setExpectedAt(event.target.value)}
+                />
+              )}
             </div>
           </Drawer.Body>
           <Drawer.Footer>

@@ -39,3 +39,4 @@ export const dashboardQueryKeys = {
   orders: ["orders"] as const,
   returns: ["returns"] as const,
 }
+export const purchaseOrdersQueryKeys = queryKeysFor("purchase_orders")

@@ -100,6 +100,8 @@ export type CreateStockTransferBody = {
   source_location_id?: string
   destination_location_id: string
   reference?: string
+  in_transit?: boolean
+  expected_at?: string
   items: { inventory_item_id: string; quantity: number }[]
 }
 
@@ -122,7 +124,7 @@ export type OrderInventoryUnitsResponse = {
 }
 
 /** A backordered unit with what an admin needs to recognise it. */
-export type Backorder = InventoryUnit & {
+export type Backorder = InventoryUnit & BackorderEtaFields & {
   order: {
     id: string
     display_id: number
@@ -137,6 +139,9 @@ export type Backorder = InventoryUnit & {
     product: { id: string; title: string } | null
   } | null
 }
+
+/** Where a backordered unit stands in the queue, and when incoming stock should reach it. */
+export type BackorderEtaFields = { expected_at?: string | null; queue_position?: number | null }
 
 export type BackordersResponse = PaginatedResponse & { backorders: Backorder[] }
 
@@ -171,3 +176,29 @@ export type CreateReturnAuthorizationBody = {
 
 /** One of Medusa's return reasons, as the authorization form offers it. */
 export type ReturnReasonOption = { id: string; label: string }
+
+export { PURCHASE_ORDER_STATES } from "../../modules/stockroom/types"
+export type { PurchaseOrderState } from "../../modules/stockroom/types"
+import type { PurchaseOrderDTO } from "../../modules/stockroom/types"
+
+/** A purchase order as the admin routes return it (dates as strings). */
+export type PurchaseOrder = PurchaseOrderDTO
+export type PurchaseOrdersResponse = PaginatedResponse & { purchase_orders: PurchaseOrder[] }
+export type PurchaseOrderResponse = { purchase_order: PurchaseOrder }
+
+export type CreatePurchaseOrderBody = {
+  supplier: string
+  location_id: string
+  items: { inventory_item_id: string; quantity: number; unit_cost?: number }[]
+  expected_at?: string
+  reference?: string
+  note?: string
+  ordered?: boolean
+}
+
+export type ReceiptLineBody = {
+  inventory_item_id: string
+  accepted: number
+  rejected?: number
+  rejection_reason?: string
+}

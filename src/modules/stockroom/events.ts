@@ -10,6 +10,10 @@ export const StockroomEvents = {
   RETURN_AUTHORIZATION_AUTHORIZED: "stockroom.return_authorization.authorized",
   RETURN_AUTHORIZATION_RECEIVED: "stockroom.return_authorization.received",
   RETURN_AUTHORIZATION_CANCELED: "stockroom.return_authorization.canceled",
+  PURCHASE_ORDER_ORDERED: "stockroom.purchase_order.ordered",
+  PURCHASE_ORDER_RECEIVED: "stockroom.purchase_order.received",
+  PURCHASE_ORDER_CANCELED: "stockroom.purchase_order.canceled",
+  STOCK_TRANSFER_RECEIVED: "stockroom.stock_transfer.received",
   signal(name: StockSignal["name"]): string {
     return `stockroom.stock_item.${name}`
   },

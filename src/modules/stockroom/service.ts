@@ -15,6 +15,10 @@ import { assertWholeNumber } from "./lib/ledger"
 import { insertMissingLocationSettings } from "./locations/settings"
 import {
   InventoryUnit,
+  PurchaseOrder,
+  PurchaseOrderItem,
+  PurchaseOrderReceipt,
+  PurchaseOrderReceiptLine,
   ReturnAuthorization,
   ReturnAuthorizationItem,
   StockItem,
@@ -37,6 +41,10 @@ import * as raLifecycle from "./return-authorizations/lifecycle"
 import * as raReceipt from "./return-authorizations/receive"
 import { insertStockItems } from "./stock-items/create"
 import { listStockAtLocations, listStockItemsWithCounts } from "./stock-items/list"
+import * as purchaseOrders from "./purchase-orders/lifecycle"
+import * as purchaseOrderReceipts from "./purchase-orders/receive"
+import * as incoming from "./queries/incoming"
+import * as transit from "./transfers/transit"
 import type {
   ApplyStockChangeInput,
   CreateReturnAuthorizationInput,
@@ -49,6 +57,10 @@ import type {
   ReturnAuthorizationDTO,
   ShipFulfillmentUnitsInput,
   CartStockLine,
+  CreatePurchaseOrderInput,
+  ReceivePurchaseOrderInput,
+  ReceiveStockTransferInput,
+  UpdatePurchaseOrderInput,
   StockItemFilters,
   StockItemRef,
   StockLocationSettingDTO,
@@ -82,6 +94,10 @@ class StockroomModuleService
     VariantTrackingSuspension,
     ReturnAuthorization,
     ReturnAuthorizationItem,
+    PurchaseOrder,
+    PurchaseOrderItem,
+    PurchaseOrderReceipt,
+    PurchaseOrderReceiptLine,
   })
   implements IStockroomModuleService
 {
@@ -421,6 +437,63 @@ class StockroomModuleService
   @InjectTransactionManager()
   async unreceiveReturnAuthorizationUnits(id: string, @MedusaContext() sharedContext: Context = {}) {
     await raReceipt.unreceiveReturnAuthorizationUnits(this.context_(sharedContext), id)
+  }
+
+  // --- Incoming stock: purchase orders, transfers in transit, ETAs --------
+
+  @InjectTransactionManager()
+  async createPurchaseOrder(input: CreatePurchaseOrderInput, @MedusaContext() sharedContext: Context = {}) {
+    return await purchaseOrders.createPurchaseOrder(this.context_(sharedContext), input)
+  }
+
+  @InjectTransactionManager()
+  async updatePurchaseOrder(input: UpdatePurchaseOrderInput, @MedusaContext() sharedContext: Context = {}) {
+    await purchaseOrders.updatePurchaseOrder(this.context_(sharedContext), input)
+  }
+
+  @InjectTransactionManager()
+  async orderPurchaseOrder(id: string, @MedusaContext() sharedContext: Context = {}) {
+    await purchaseOrders.orderPurchaseOrder(this.context_(sharedContext), id)
+  }
+
+  @InjectTransactionManager()
+  async cancelPurchaseOrder(id: string, @MedusaContext() sharedContext: Context = {}) {
+    return await purchaseOrders.cancelPurchaseOrder(this.context_(sharedContext), id)
+  }
+
+  @InjectTransactionManager()
+  async receivePurchaseOrder(input: ReceivePurchaseOrderInput, @MedusaContext() sharedContext: Context = {}) {
+    return await purchaseOrderReceipts.receivePurchaseOrder(this.context_(sharedContext), input)
+  }
+
+  @InjectTransactionManager()
+  async revertPurchaseOrderReceipt(receiptId: string, @MedusaContext() sharedContext: Context = {}) {
+    await purchaseOrderReceipts.revertPurchaseOrderReceipt(this.context_(sharedContext), receiptId)
+  }
+
+  @InjectTransactionManager()
+  async receiveStockTransfer(input: ReceiveStockTransferInput, @MedusaContext() sharedContext: Context = {}) {
+    return await transit.receiveStockTransfer(this.context_(sharedContext), input)
+  }
+
+  @InjectTransactionManager()
+  async cancelStockTransfer(id: string, canceledBy: string | null = null, @MedusaContext() sharedContext: Context = {}) {
+    return await transit.cancelStockTransfer(this.context_(sharedContext), id, canceledBy)
+  }
+
+  @InjectManager()
+  async listIncomingStock(refs: StockItemRef[], @MedusaContext() sharedContext: Context = {}) {
+    return await incoming.listIncomingStock(this.context_(sharedContext), refs)
+  }
+
+  @InjectManager()
+  async listVariantIncoming(salesChannelId: string, variantIds: string[], @MedusaContext() sharedContext: Context = {}) {
+    return await incoming.listVariantIncoming(this.context_(sharedContext), salesChannelId, variantIds)
+  }
+
+  @InjectManager()
+  async listBackorderEtas(unitIds: string[], @MedusaContext() sharedContext: Context = {}) {
+    return await incoming.listBackorderEtas(this.context_(sharedContext), unitIds)
   }
 }
 

@@ -12,6 +12,8 @@ export type CreateStockTransferStepInput = {
   source_location_id?: string | null
   destination_location_id: string
   created_by?: string | null
+  in_transit?: boolean
+  expected_at?: string | null
   lines: ResolvedStockTransferLine[]
 }
 
@@ -30,6 +32,9 @@ export const createStockTransferStep = createStep(
       source_location_id: input.source_location_id ?? null,
       destination_location_id: input.destination_location_id,
       created_by: input.created_by ?? null,
+      state: input.in_transit ? "in_transit" : "received",
+      expected_at: input.in_transit ? input.expected_at ?? null : null,
+      received_at: input.in_transit ? null : new Date(),
     })) as unknown as StockTransferDTO
     const items = (await stockroom.createStockTransferItems(
       input.lines.map((line) => ({
@@ -37,6 +42,7 @@ export const createStockTransferStep = createStep(
         inventory_item_id: line.inventory_item_id,
         variant_id: line.variant_id,
         quantity: line.quantity,
+        received_quantity: input.in_transit ? 0 : line.quantity,
       }))
     )) as unknown as StockTransferItemDTO[]
     return new StepResponse(

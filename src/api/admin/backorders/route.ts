@@ -5,13 +5,15 @@ import type {
 import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../../modules/stockroom/types"
 import { listOrderOf, withSelectedFields } from "../../list-query"
 import { asArray } from "../../query-values"
+import { withBackorderEtas } from "../../incoming-etas"
 import { definedFilters, withOrderAndVariant } from "../inventory-units/helpers"
 import { orderableAdminBackorderFields } from "../inventory-units/query-config"
 import type { AdminGetBackordersParamsType } from "../inventory-units/validators"
 
 /**
  * GET /admin/backorders — the backorder queue: backordered units oldest
- * first (the order they will be filled in), with their order and variant.
+ * first (the order they will be filled in), with their order and variant,
+ * their place in the queue and the date incoming stock should reach them.
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetBackordersParamsType>,
@@ -33,7 +35,7 @@ export const GET = async (
     { skip, take, order: { [field]: direction, id: "ASC" } }
   )
   res.json({
-    backorders: withSelectedFields(req, await withOrderAndVariant(req.scope, units as any)),
+    backorders: withSelectedFields(req, await withBackorderEtas(req.scope, await withOrderAndVariant(req.scope, units as any))),
     count,
     offset: skip,
     limit: take,

@@ -38,7 +38,13 @@ export const listInventoryUnitsQueryConfig = {
 }
 
 /** A backordered unit also carries its order and variant. */
-export const defaultAdminBackorderFields = [...defaultAdminInventoryUnitFields, "order", "variant"]
+export const defaultAdminBackorderFields = [
+  ...defaultAdminInventoryUnitFields,
+  "order",
+  "variant",
+  "expected_at",
+  "queue_position",
+]
 
 /** The queue sorts by when units were ordered (the fill order) or by size. */
 export const orderableAdminBackorderFields = ["ordered_at", "created_at", "quantity", "id"]

@@ -15,6 +15,8 @@ export const defaultAdminStockItemFields = [
   "backordered_quantity",
   "effective_low_stock_threshold",
   "low_stock",
+  "incoming",
+  "next_expected_at",
 ]
 
 /** The fields `listStockItemsWithCounts` sorts by. */

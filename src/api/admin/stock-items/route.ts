@@ -44,6 +44,7 @@ export const GET = async (
             location_id: asArray(params.location_id),
             backordered: params.backordered,
             low_stock: params.low_stock,
+            incoming: params.incoming,
             q: params.q,
           },
           // The service takes Medusa's order string: "-count_on_hand" for descending.

@@ -14,6 +14,7 @@ export const AdminGetStockItemsParamsFields = z.object({
   location_id: stringOrArray,
   backordered: booleanString,
   low_stock: booleanString,
+  incoming: booleanString,
   q: z.string().max(200).optional(),
 })
 

@@ -27,6 +27,10 @@ export async function listStockTransfers(
   if (destination) {
     filters.destination_location_id = destination
   }
+  const states = asArray(params.state)
+  if (states) {
+    filters.state = states
+  }
   const { field, direction } = page.order
   const [transfers, count] = await stockroom.listAndCountStockTransfers(filters, {
     relations: ["items"],

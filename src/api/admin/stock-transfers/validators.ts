@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
-import { MAX_STOCK_QUANTITY } from "../../../modules/stockroom/types"
+import { MAX_STOCK_QUANTITY, STOCK_TRANSFER_STATES } from "../../../modules/stockroom/types"
 import { createListParams } from "../../list-query"
+import { ExpectedDate } from "../purchase-orders/validators"
 
 const id = z.string().trim().min(1)
 
@@ -25,6 +26,8 @@ export const AdminCreateStockTransfer = z
     source_location_id: id.nullish(),
     destination_location_id: id,
     reference: z.string().trim().max(200).nullish(),
+    in_transit: z.boolean().optional(),
+    expected_at: ExpectedDate.nullish(),
     items: z
       .array(AdminStockTransferLine)
       .min(1, "items must not be empty: a transfer moves at least one item")
@@ -32,6 +35,20 @@ export const AdminCreateStockTransfer = z
   })
   .strict()
   .superRefine((body, ctx) => {
+    if (body.in_transit && !body.source_location_id) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["in_transit"],
+        message: "in_transit needs a source_location_id: goods received from a supplier arrive at once",
+      })
+    }
+    if (body.expected_at && !body.in_transit) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["expected_at"],
+        message: "expected_at is only for a transfer in transit (in_transit: true)",
+      })
+    }
     if (body.source_location_id && body.source_location_id === body.destination_location_id) {
       ctx.addIssue({
         code: "custom",
@@ -61,6 +78,7 @@ const stringOrArray = z.union([z.string(), z.array(z.string())]).optional()
 export const AdminGetStockTransfersParamsFields = z.object({
   source_location_id: stringOrArray,
   destination_location_id: stringOrArray,
+  state: z.union([z.enum(STOCK_TRANSFER_STATES), z.array(z.enum(STOCK_TRANSFER_STATES))]).optional(),
 })
 
 export const AdminGetStockTransfersParams = createListParams({ order: "-created_at" })

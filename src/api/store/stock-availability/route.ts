@@ -10,6 +10,8 @@ import type { StoreGetStockAvailabilityParamsType } from "../validators"
  * and `product.has_stock?`, counted over the request's sales channel.
  * `on_hand` is never negative and is left out when expose_stock_counts is
  * off; untracked variants are in stock with `on_hand: null` (unlimited).
+ * `incoming` (hidden with the counts) and `next_restock_at` say what is on
+ * its way to the channel's locations.
  */
 export const GET = async (
   req: MedusaRequest<unknown, StoreGetStockAvailabilityParamsType>,
@@ -22,11 +24,12 @@ export const GET = async (
   const variantIds = [...new Set(asArray(params.variant_id) ?? [])]
   const productIds = [...new Set(asArray(params.product_id) ?? [])]
 
-  const [variantRows, productRows] = await Promise.all([
+  const [variantRows, productRows, incoming] = await Promise.all([
     stockroom.listVariantStock(salesChannelId, variantIds),
     productIds.length
       ? stockroom.listProductStock(salesChannelId, productIds)
       : Promise.resolve([] as { product_id: string; has_stock: boolean }[]),
+    stockroom.listVariantIncoming(salesChannelId, variantIds),
   ])
   const unknown = [
     ...variantIds.filter((id) => !variantRows.some((row) => row.variant_id === id)),
@@ -43,6 +46,8 @@ export const GET = async (
         ...(exposeCounts ? { on_hand: row.tracked ? row.available : null } : {}),
         in_stock: !row.tracked || row.available > 0,
         backorderable: row.backorderable,
+        ...(exposeCounts ? { incoming: incoming.get(id)?.incoming ?? 0 } : {}),
+        next_restock_at: incoming.get(id)?.next_restock_at ?? null,
       }
     }),
     products: productIds.map((id) => ({

@@ -6,6 +6,9 @@ const StockTransferItem = model.define("stock_transfer_item", {
   inventory_item_id: model.text(),
   variant_id: model.text().nullable(),
   quantity: model.number(),
+  received_quantity: model.number().default(0),
+  rejected_quantity: model.number().default(0),
+  rejection_reason: model.text().nullable(),
   transfer: model.belongsTo(() => StockTransfer, { mappedBy: "items" }),
 })
 

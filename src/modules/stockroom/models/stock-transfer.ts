@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { STOCK_TRANSFER_STATES } from "../types"
 import StockTransferItem from "./stock-transfer-item"
 
 /**
@@ -11,6 +12,11 @@ const StockTransfer = model.define("stock_transfer", {
   source_location_id: model.text().nullable(),
   destination_location_id: model.text(),
   created_by: model.text().nullable(),
+  state: model.enum([...STOCK_TRANSFER_STATES]).default("received"),
+  expected_at: model.text().nullable(),
+  received_by: model.text().nullable(),
+  received_at: model.dateTime().nullable(),
+  canceled_at: model.dateTime().nullable(),
   items: model.hasMany(() => StockTransferItem, { mappedBy: "transfer" }),
 })
 

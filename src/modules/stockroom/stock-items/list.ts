@@ -1,6 +1,7 @@
 import type { ActionContext } from "../context"
 import { placeholders } from "../ledger/sql"
 import { MEDUSA } from "../medusa-tables"
+import { INCOMING_BATCHES_SQL } from "../queries/incoming"
 import { STOCK_ITEM_ORDER_FIELDS, type StockItemFilters, type StockItemWithCountsDTO } from "../types"
 
 const COUNTS = `COALESCE(l.stocked_quantity, 0)::int AS on_hand,
@@ -50,14 +51,23 @@ export async function listStockItemsWithCounts(
   if (filters.backordered !== undefined) {
     having.push(filters.backordered ? "backordered_quantity > 0" : "backordered_quantity = 0")
   }
+  if (filters.incoming !== undefined) {
+    having.push(filters.incoming ? "incoming > 0" : "incoming = 0")
+  }
   const orderKey = (config.order ?? "created_at").replace(/^-/, "")
   const orderField = (STOCK_ITEM_ORDER_FIELDS as readonly string[]).includes(orderKey)
     ? orderKey
     : "created_at"
   const orderBy = `${orderField} ${config.order?.startsWith("-") ? "DESC" : "ASC"}, id ASC`
   const base = `SELECT si.id, si.inventory_item_id, si.location_id, si.backorderable,
-         si.low_stock_threshold, si.created_at, si.updated_at, ${COUNTS}
+         si.low_stock_threshold, si.created_at, si.updated_at, ${COUNTS},
+         COALESCE(inc.incoming, 0)::int AS incoming, inc.next_expected_at
     FROM stock_item si
+    LEFT JOIN LATERAL (
+         SELECT SUM(b.outstanding) AS incoming, MIN(b.expected_at) AS next_expected_at
+           FROM (${INCOMING_BATCHES_SQL}) b
+          WHERE b.inventory_item_id = si.inventory_item_id AND b.location_id = si.location_id
+         ) inc ON true
     LEFT JOIN ${MEDUSA.inventory_level} l
            ON l.inventory_item_id = si.inventory_item_id
           AND l.location_id = si.location_id AND l.deleted_at IS NULL
@@ -91,6 +101,8 @@ export async function listStockItemsWithCounts(
       backordered_quantity: Number(row.backordered_quantity),
       effective_low_stock_threshold: threshold,
       low_stock: threshold !== null && countOnHand <= threshold,
+      incoming: Number(row.incoming),
+      next_expected_at: row.next_expected_at ?? null,
     }
   })
   return [items, Number(count)]

@@ -26,6 +26,7 @@ export const ORIGINATOR_TYPES = [
   "return",
   "user",
   "system",
+  "purchase_order",
 ] as const
 export type OriginatorType = (typeof ORIGINATOR_TYPES)[number]
 
@@ -47,6 +48,10 @@ export type StockItemWithCountsDTO = StockItemDTO & {
   backordered_quantity: number
   effective_low_stock_threshold: number | null
   low_stock: boolean
+  /** outstanding on ordered purchase orders and transfers in transit to this place */
+  incoming: number
+  /** the earliest expected date among them (`YYYY-MM-DD`), null when none is dated */
+  next_expected_at: string | null
 }
 
 /** A movement's stored columns, in order (the ledger insert and the CSV export use them). */

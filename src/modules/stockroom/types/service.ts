@@ -14,6 +14,15 @@ import type {
   ReturnAuthorizationDTO,
 } from "./return-authorizations"
 import type { PlaceOrderUnitsInput, ReceiveReturnUnitsInput, ShipFulfillmentUnitsInput } from "./units"
+import type {
+  BackorderEta,
+  CreatePurchaseOrderInput,
+  IncomingStock,
+  PurchaseOrderState,
+  ReceivePurchaseOrderInput,
+  ReceiveStockTransferInput,
+  UpdatePurchaseOrderInput,
+} from "./purchase-orders"
 
 type StockroomModels = {
   InventoryUnit: typeof Models.InventoryUnit
@@ -25,6 +34,10 @@ type StockroomModels = {
   VariantTrackingSuspension: typeof Models.VariantTrackingSuspension
   ReturnAuthorization: typeof Models.ReturnAuthorization
   ReturnAuthorizationItem: typeof Models.ReturnAuthorizationItem
+  PurchaseOrder: typeof Models.PurchaseOrder
+  PurchaseOrderItem: typeof Models.PurchaseOrderItem
+  PurchaseOrderReceipt: typeof Models.PurchaseOrderReceipt
+  PurchaseOrderReceiptLine: typeof Models.PurchaseOrderReceiptLine
 }
 
 /**
@@ -67,6 +80,7 @@ export type StockItemFilters = {
   location_id?: string[]
   backordered?: boolean
   low_stock?: boolean
+  incoming?: boolean
   q?: string
 }
 
@@ -162,4 +176,33 @@ export interface IStockroomModuleService extends StockroomDataMethods {
     sharedContext?: Context
   ): Promise<LedgerResult & { returned_unit_ids: string[] }>
   unreceiveReturnAuthorizationUnits(id: string, sharedContext?: Context): Promise<void>
+
+  /** Writes a purchase order (draft, or ordered) numbered from its sequence; returns its id. */
+  createPurchaseOrder(input: CreatePurchaseOrderInput, sharedContext?: Context): Promise<string>
+  /** Items only while draft; expected date, note and reference also while ordered. */
+  updatePurchaseOrder(input: UpdatePurchaseOrderInput, sharedContext?: Context): Promise<void>
+  orderPurchaseOrder(id: string, sharedContext?: Context): Promise<void>
+  /** Returns the state the order had. */
+  cancelPurchaseOrder(id: string, sharedContext?: Context): Promise<PurchaseOrderState>
+  /** One receipt under a lock on the order: `received` movements and backorder fills in the same transaction. */
+  receivePurchaseOrder(
+    input: ReceivePurchaseOrderInput,
+    sharedContext?: Context
+  ): Promise<{ purchase_order_id: string; receipt_id: string; complete: boolean; ledger: LedgerResult }>
+  revertPurchaseOrderReceipt(receiptId: string, sharedContext?: Context): Promise<void>
+  receiveStockTransfer(
+    input: ReceiveStockTransferInput,
+    sharedContext?: Context
+  ): Promise<{ transfer_id: string; complete: boolean; ledger: LedgerResult }>
+  cancelStockTransfer(id: string, canceledBy?: string | null, sharedContext?: Context): Promise<LedgerResult>
+  /** Keyed `inventory_item_id|location_id`; places with nothing incoming are absent. */
+  listIncomingStock(refs: StockItemRef[], sharedContext?: Context): Promise<Map<string, IncomingStock>>
+  /** Per variant, incoming to the channel's locations; variants with nothing incoming are absent. */
+  listVariantIncoming(
+    salesChannelId: string,
+    variantIds: string[],
+    sharedContext?: Context
+  ): Promise<Map<string, { incoming: number; next_restock_at: string | null }>>
+  /** Keyed by unit id; rows that are not backordered are absent. */
+  listBackorderEtas(unitIds: string[], sharedContext?: Context): Promise<Map<string, BackorderEta>>
 }

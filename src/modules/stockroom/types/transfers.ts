@@ -1,4 +1,5 @@
 import type { StockMovementDTO } from "./ledger"
+import type { StockTransferState } from "./purchase-orders"
 
 export type StockTransferItemDTO = {
   id: string
@@ -6,6 +7,9 @@ export type StockTransferItemDTO = {
   inventory_item_id: string
   variant_id: string | null
   quantity: number
+  received_quantity?: number
+  rejected_quantity?: number
+  rejection_reason?: string | null
   created_at: Date | string
   updated_at: Date | string
 }
@@ -20,6 +24,11 @@ export type StockTransferDTO = {
   source_location_id: string | null
   destination_location_id: string
   created_by: string | null
+  state?: StockTransferState
+  expected_at?: string | null
+  received_by?: string | null
+  received_at?: Date | string | null
+  canceled_at?: Date | string | null
   items?: StockTransferItemDTO[]
   created_at: Date | string
   updated_at: Date | string

@@ -9,6 +9,7 @@ import {
   type IStockroomModuleService,
 } from "../../../../../modules/stockroom/types"
 import { listOrderOf, withSelectedFields } from "../../../../list-query"
+import { withBackorderEtas } from "../../../../incoming-etas"
 import { orderableAdminInventoryUnitFields } from "../../../inventory-units/query-config"
 import type { AdminGetOrderInventoryUnitsParamsType } from "../../../inventory-units/validators"
 
@@ -57,7 +58,7 @@ export const GET = async (
         )
   )
   res.json({
-    inventory_units: withSelectedFields(req, inventory_units),
+    inventory_units: withSelectedFields(req, await withBackorderEtas(req.scope, inventory_units)),
     count,
     offset: skip,
     limit,

@@ -4,10 +4,12 @@ import type {
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../../../../modules/stockroom/types"
+import { withBackorderEtas } from "../../../../incoming-etas"
 
 /**
  * GET /store/orders/:id/backorders — the signed-in customer's backordered
- * units of one of their orders, oldest first. Another customer's order is
+ * units of one of their orders, oldest first, each with the date incoming
+ * stock should reach it (`expected_at`, null when none is known). Another customer's order is
  * answered as not found, so its existence is not revealed.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -32,12 +34,13 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   )
   res.json({
     order_id: order.id,
-    backorders: units.map((unit: any) => ({
+    backorders: (await withBackorderEtas(req.scope, units as any[])).map((unit: any) => ({
       id: unit.id,
       line_item_id: unit.line_item_id,
       variant_id: unit.variant_id,
       quantity: unit.quantity,
       ordered_at: unit.ordered_at,
+      expected_at: unit.expected_at,
     })),
     count: units.length,
   })

@@ -1,0 +1,19 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { STOCKROOM_MODULE, type IStockroomModuleService } from "../modules/stockroom/types"
+
+/**
+ * Units with where each backordered one stands: `expected_at` (the date of
+ * the incoming batch that covers its last unit) and `queue_position`, both
+ * null for units that are not backordered. One query for the whole page.
+ */
+export async function withBackorderEtas<T extends { id: string }>(
+  container: MedusaContainer,
+  units: T[]
+): Promise<(T & { expected_at: string | null; queue_position: number | null })[]> {
+  const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
+  const etas = await stockroom.listBackorderEtas(units.map((unit) => unit.id))
+  return units.map((unit) => {
+    const eta = etas.get(unit.id)
+    return { ...unit, expected_at: eta?.expected_at ?? null, queue_position: eta?.queue_position ?? null }
+  })
+}

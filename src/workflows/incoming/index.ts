@@ -1,0 +1,7 @@
+export * from "./cancel-purchase-order"
+export * from "./cancel-stock-transfer"
+export * from "./create-purchase-order"
+export * from "./order-purchase-order"
+export * from "./receive-purchase-order"
+export * from "./receive-stock-transfer"
+export * from "./update-purchase-order"
