@@ -1,0 +1,15 @@
+import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { AdminGetDemandParams, AdminGetStockSubscriptionsParams } from "./validators"
+
+export const adminStockSubscriptionsMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/stock-subscriptions",
+    middlewares: [validateAndTransformQuery(AdminGetStockSubscriptionsParams, {})],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/demand",
+    middlewares: [validateAndTransformQuery(AdminGetDemandParams, {})],
+  },
+]
