@@ -259,7 +259,7 @@ stockroomStoreRunner({
         await sleep(1000)
         const sent = await emailsFor(shared.id)
         expect(sent).toHaveLength(1)
-        expect(sent[0].data.sales_channel_id).toBe(store.salesChannelId)
+        expect(sent[0].data!.sales_channel_id).toBe(store.salesChannelId)
         const after = await subscriptionsOf(shared.id)
         expect(after.find((row: any) => row.sales_channel_id === other.salesChannelId).notified_at).toBeNull()
         expect(after.find((row: any) => row.sales_channel_id === store.salesChannelId).notified_at).not.toBeNull()
@@ -283,7 +283,7 @@ stockroomStoreRunner({
           return found.length ? found : false
         }, "a low-stock alert")
         expect(low).toMatchObject({ to: "", channel: "feed", data: { title: "Low stock", kind: "low_stock" } })
-        expect(low.data.description).toMatch(/1 left \(threshold 2\)/)
+        expect(low.data!.description).toMatch(/1 left \(threshold 2\)/)
 
         // the same signal again: no second alert
         await container.resolve(Modules.EVENT_BUS).emit({
@@ -327,7 +327,7 @@ stockroomStoreRunner({
         const aged = (await feedFor(stockItem)).filter(isAgeAlert)
         expect(aged).toHaveLength(1)
         expect(aged[0].data).toMatchObject({ title: "Backorder waiting" })
-        expect(aged[0].data.description).toMatch(/more than 7 days/)
+        expect(aged[0].data!.description).toMatch(/more than 7 days/)
       })
     })
 
