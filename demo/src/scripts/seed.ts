@@ -62,6 +62,7 @@ import {
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import type { CreateCartWorkflowInput } from "@medusajs/medusa/core-flows"
+import { ensureDemoStockSubscriptions } from "./seed-notifications"
 
 // ---------------------------------------------------------------------------
 // Demo data
@@ -430,6 +431,7 @@ export default async function seedDemoStore({ container }: ExecArgs) {
   const orders = await ensureDemoOrders(container, region.id, salesChannelId)
   await ensureDemoMovements(container, locations, adminUserId, orders)
   await ensureDemoReturnAuthorization(container, locations, adminUserId, orders)
+  await ensureDemoStockSubscriptions(container, salesChannelId)
 
   writeSummary({
     publishable_key: publishableKey,
