@@ -333,7 +333,7 @@ stockroomStoreRunner({
 
     describe("admin routes", () => {
       it("refuses anonymous callers", async () => {
-        for (const path of ["/admin/stock-subscriptions", "/admin/demand"]) {
+        for (const path of ["/admin/stock-subscriptions", "/admin/demand", "/admin/stockroom/notifications"]) {
           expect((await expectFailure(api.get(path))).status).toBe(401)
         }
       })
@@ -370,6 +370,16 @@ stockroomStoreRunner({
           expect([query, response.status]).toEqual([query, 400])
         }
         expect((await expectFailure(api.get("/admin/demand?colour=red", { headers }))).status).toBe(400)
+
+        const { data: status } = await api.get("/admin/stockroom/notifications", { headers })
+        const [{ count: waiting }] = await rows(
+          "select count(*)::int as count from stock_subscription where notified_at is null and canceled_at is null and deleted_at is null"
+        )
+        expect(status).toEqual({
+          email_provider: true,
+          waiting_subscribers: waiting,
+          back_in_stock_template: "stockroom-back-in-stock",
+        })
       })
     })
   },

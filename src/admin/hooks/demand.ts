@@ -30,3 +30,16 @@ export const useWaitingSubscribers = (variantId: string) => {
   const result = useStockDemand({ offset: 0, limit: 1, variant_id: variantId })
   return { ...result, waiting: result.data?.demand[0]?.waiting_subscribers ?? 0 }
 }
+
+export type NotificationStatus = {
+  email_provider: boolean
+  waiting_subscribers: number
+  back_in_stock_template: string
+}
+
+/** Whether back-in-stock emails can go out, and how many shoppers wait. */
+export const useNotificationStatus = () =>
+  useQuery({
+    queryKey: ["stockroom", "notifications", "status"],
+    queryFn: () => sdk.client.fetch<NotificationStatus>("/admin/stockroom/notifications"),
+  })

@@ -1,5 +1,9 @@
 import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
-import { AdminGetDemandParams, AdminGetStockSubscriptionsParams } from "./validators"
+import {
+  AdminGetDemandParams,
+  AdminGetNotificationStatusParams,
+  AdminGetStockSubscriptionsParams,
+} from "./validators"
 
 export const adminStockSubscriptionsMiddlewares: MiddlewareRoute[] = [
   {
@@ -11,5 +15,10 @@ export const adminStockSubscriptionsMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/demand",
     middlewares: [validateAndTransformQuery(AdminGetDemandParams, {})],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/stockroom/notifications",
+    middlewares: [validateAndTransformQuery(AdminGetNotificationStatusParams, {})],
   },
 ]

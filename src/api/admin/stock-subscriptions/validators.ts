@@ -24,3 +24,5 @@ export const AdminGetDemandParams = z
   })
   .strict()
 export type AdminGetDemandParamsType = z.infer<typeof AdminGetDemandParams>
+
+export const AdminGetNotificationStatusParams = z.object({}).strict()
