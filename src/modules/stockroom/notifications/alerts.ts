@@ -44,18 +44,29 @@ export async function raiseSignalAlerts(
     if (item.line === null || Number(item.ledger_count_on_hand) > Number(item.line)) {
       continue
     }
-    const rows = await manager.execute(
-      `INSERT INTO stock_alert AS a (id, stock_item_id, kind, sequence, raised_at)
+    const sequence = Number(item.last_sequence)
+    let rows = await manager.execute(
+      `INSERT INTO stock_alert (id, stock_item_id, kind, sequence, raised_at)
        VALUES (?, ?, ?, ?, now())
-       ON CONFLICT (stock_item_id, kind) WHERE deleted_at IS NULL
-       DO UPDATE SET sequence = EXCLUDED.sequence, raised_at = now(), updated_at = now()
-        WHERE EXISTS (SELECT 1 FROM stock_movement m
-                       WHERE m.stock_item_id = a.stock_item_id
-                         AND m.sequence > a.sequence AND m.sequence <= EXCLUDED.sequence
-                         AND m.count_on_hand_after > ?)
-       RETURNING a.id`,
-      [generateEntityId(undefined, "salrt"), item.id, kind, Number(item.last_sequence), Number(item.line)]
+       ON CONFLICT (stock_item_id, kind) WHERE deleted_at IS NULL DO NOTHING
+       RETURNING id`,
+      [generateEntityId(undefined, "salrt"), item.id, kind, sequence]
     )
+    if (!rows.length) {
+      // Raised before: raise again only if a movement since took the item
+      // back above the line. A concurrent raiser waits for this row and then
+      // finds no such movement after the sequence stored here.
+      rows = await manager.execute(
+        `UPDATE stock_alert a SET sequence = ?, raised_at = now(), updated_at = now()
+          WHERE a.stock_item_id = ? AND a.kind = ? AND a.deleted_at IS NULL
+            AND EXISTS (SELECT 1 FROM stock_movement m
+                         WHERE m.stock_item_id = a.stock_item_id
+                           AND m.sequence > a.sequence AND m.sequence <= ?
+                           AND m.count_on_hand_after > ?)
+          RETURNING a.id`,
+        [sequence, item.id, kind, sequence, Number(item.line)]
+      )
+    }
     if (rows.length) {
       raised.push({
         stock_item_id: item.id,
