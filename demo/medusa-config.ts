@@ -1,5 +1,5 @@
 import path from "path"
-import { defineConfig } from "@medusajs/framework/utils"
+import { defineConfig, Modules } from "@medusajs/framework/utils"
 
 // The demo store: Medusa's defaults plus the plugin from this repository,
 // loaded from its built output (`.medusa/server`) the way a store loads it
@@ -27,6 +27,23 @@ export default defineConfig({
       cacheDir: path.join(repositoryRoot, ".demo", "vite"),
       server: { fs: { allow: [repositoryRoot] } },
     }),
+  },
+  // Medusa's local notification provider writes notifications to the log:
+  // `email` for Stockroom's back-in-stock emails, `feed` for the admin's
+  // bell (providers replace Medusa's default list, so feed is kept here).
+  modules: {
+    [Modules.NOTIFICATION]: {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { channels: ["email", "feed"] },
+          },
+        ],
+      },
+    },
   },
   plugins: [
     {

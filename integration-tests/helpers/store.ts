@@ -8,6 +8,8 @@ import type { StockroomOptionsInput } from "../../src/modules/stockroom/types"
 export const FIXTURE_STORE = path.resolve(__dirname, "../fixtures/store")
 /** A store that registers Medusa's hooks itself and calls Stockroom's handlers. */
 export const FIXTURE_STORE_OWN_HOOKS = path.resolve(__dirname, "../fixtures/store-own-hooks")
+/** A store with a local notification provider for `email` and `feed`. */
+export const FIXTURE_STORE_NOTIFICATIONS = path.resolve(__dirname, "../fixtures/store-notifications")
 
 /**
  * Boots the fixture store (the built plugin loaded as a store loads it) with

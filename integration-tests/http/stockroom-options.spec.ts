@@ -36,6 +36,9 @@ stockroomStoreRunner({
             expose_stock_counts: true,
             low_stock_threshold: 5,
             register_workflow_hooks: true,
+            back_in_stock_template: "stockroom-back-in-stock",
+            admin_alerts: true,
+            backorder_alert_days: 7,
           },
         })
         const body = JSON.stringify(data)

@@ -71,6 +71,7 @@ describeWithRedis("Stockroom on two servers and a worker (Redis event bus, workf
       { key: "burst", stocked: 10 },
       { key: "edits", stocked: 100 },
       { key: "limited", stocked: 10 },
+      { key: "restock", stocked: 0 },
     ])
     failed = false
   }, 5 * 60 * 1000)
@@ -408,5 +409,44 @@ describeWithRedis("Stockroom on two servers and a worker (Redis event bus, workf
       expect(chainProblems(await movements(ctx, stock_item_id))).toEqual([])
       expect((await cleanAudit(ctx)).problems).toEqual([])
     })
+  })
+
+  it("sends each back-in-stock subscriber one email when the restock signal reaches the worker three times at once", async () => {
+    const { variant_id, inventory_item_id } = ctx.shop.variants.restock
+    const emails = Array.from({ length: 40 }, (_, i) => `waiting-${i}@scale.test`)
+    const subscribed = await Promise.all(
+      emails.map((email, i) =>
+        ctx.shops[i % 2].ok("POST", "/store/stock-subscriptions", { variant_id, email })
+      )
+    )
+    const ids = subscribed.map((body: any) => body.stock_subscription.id)
+    expect(new Set(ids).size).toBe(40)
+
+    const stock_item_id = await stockItemId(ctx, inventory_item_id)
+    await ctx.admins[0].ok("POST", "/admin/stock-movements", { stock_item_id, quantity: 5 })
+    // The same signal again, emitted from both servers while the first is handled.
+    const signal = {
+      name: "stockroom.stock_item.back_in_stock",
+      data: { stock_item_id, inventory_item_id, location_id: ctx.shop.location_id, count_on_hand: 5, threshold: null },
+    }
+    await Promise.all(
+      ctx.admins.map((admin) => admin.ok("POST", "/admin/scale-fixture/events", { events: [signal] }))
+    )
+    await drained(ctx, "after the restock signals")
+
+    const { rows: sent } = await ctx.db.query(
+      `SELECT idempotency_key, "to", status FROM notification
+        WHERE channel = 'email' AND idempotency_key = ANY($1)`,
+      [ids]
+    )
+    expect(sent).toHaveLength(40)
+    expect(new Set(sent.map((row: any) => row.idempotency_key)).size).toBe(40)
+    expect(sent.every((row: any) => row.status === "success")).toBe(true)
+    expect(sent.map((row: any) => row.to).sort()).toEqual([...emails].sort())
+    const { rows: waiting } = await ctx.db.query(
+      "SELECT id FROM stock_subscription WHERE id = ANY($1) AND notified_at IS NULL",
+      [ids]
+    )
+    expect(waiting).toEqual([])
   })
 })

@@ -9,6 +9,8 @@ import { adminStockMovementsExportMiddlewares } from "./admin/stock-movements/ex
 import { adminStockMovementsMiddlewares } from "./admin/stock-movements/middlewares"
 import { adminStockTransfersMiddlewares } from "./admin/stock-transfers/middlewares"
 import { storeStockroomMiddlewares } from "./store/middlewares"
+import { adminStockSubscriptionsMiddlewares } from "./admin/stock-subscriptions/middlewares"
+import { storeStockSubscriptionsMiddlewares } from "./store/stock-subscriptions/middlewares"
 import { ensureVariantTracking } from "./variant-tracking"
 
 // Each route folder declares its own validation; this file only gathers them.
@@ -26,5 +28,7 @@ export default defineMiddlewares({
     ...storeStockroomMiddlewares,
     ...adminReturnAuthorizationsMiddlewares,
     ...adminPurchaseOrdersMiddlewares,
+    ...storeStockSubscriptionsMiddlewares,
+    ...adminStockSubscriptionsMiddlewares,
   ],
 })

@@ -64,6 +64,7 @@ import {
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import type { CreateCartWorkflowInput } from "@medusajs/medusa/core-flows"
+import { ensureDemoStockSubscriptions } from "./seed-notifications"
 
 // ---------------------------------------------------------------------------
 // Demo data
@@ -435,6 +436,7 @@ export default async function seedDemoStore({ container }: ExecArgs) {
   await ensureDemoMovements(container, locations, adminUserId, orders)
   await ensureDemoReturnAuthorization(container, locations, adminUserId, orders)
   await ensureDemoIncoming(container, adminUserId)
+  await ensureDemoStockSubscriptions(container, salesChannelId)
 
   writeSummary({
     publishable_key: publishableKey,

@@ -13,6 +13,9 @@ const DESCRIPTIONS: Record<keyof StockroomOptions, string> = {
   expose_stock_counts: "Store routes show exact stock numbers",
   low_stock_threshold: "Default low-stock threshold",
   register_workflow_hooks: "Stockroom registers its Medusa workflow hooks",
+  back_in_stock_template: "Template of the back-in-stock email",
+  admin_alerts: "Stock alerts in the admin's notification feed",
+  backorder_alert_days: "Days before a waiting backorder is alerted",
 }
 
 const Value = ({ value }: { value: unknown }) =>

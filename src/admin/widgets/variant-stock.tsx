@@ -3,6 +3,8 @@ import type { DetailWidgetProps, HttpTypes } from "@medusajs/framework/types"
 import { ItemStockSection } from "../components/item-stock-section"
 import { MoveStockDrawer } from "../components/move-stock-drawer"
 import { useItemStockSection } from "../hooks/item-stock"
+import { WaitingSubscribers } from "../components/waiting-subscribers"
+import { useWaitingSubscribers } from "../hooks/demand"
 
 /** Variant page: the variant's stock per location and its latest movements. */
 const VariantStockWidget = ({ data }: DetailWidgetProps<HttpTypes.AdminProductVariant>) => {
@@ -10,9 +12,11 @@ const VariantStockWidget = ({ data }: DetailWidgetProps<HttpTypes.AdminProductVa
     { variant_id: data.id },
     `/stock-movements?variant_id=${encodeURIComponent(data.id)}`
   )
+  const subscribers = useWaitingSubscribers(data.id)
   return (
     <>
       <ItemStockSection {...section} />
+      <WaitingSubscribers waiting={subscribers.waiting} isLoading={subscribers.isLoading} />
       <MoveStockDrawer {...drawer} />
     </>
   )

@@ -19,6 +19,9 @@ export const stockroomOptionsSchema = z
     expose_stock_counts: z.boolean().default(true),
     low_stock_threshold: z.number().int().min(0).nullable().default(null),
     register_workflow_hooks: z.boolean().default(true),
+    back_in_stock_template: z.string().trim().min(1).default("stockroom-back-in-stock"),
+    admin_alerts: z.boolean().default(true),
+    backorder_alert_days: z.number().int().min(1).default(7),
   })
   .strict()
 
@@ -37,6 +40,9 @@ const EXPECTED: Record<keyof StockroomOptions, string> = {
   expose_stock_counts: "a boolean",
   low_stock_threshold: "a whole number ≥ 0, or null",
   register_workflow_hooks: "a boolean",
+  back_in_stock_template: "a non-empty string",
+  admin_alerts: "a boolean",
+  backorder_alert_days: "a whole number ≥ 1",
 }
 
 export class StockroomOptionsError extends Error {

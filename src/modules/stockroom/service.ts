@@ -29,6 +29,8 @@ import {
   VariantTrackingSuspension,
 } from "./models"
 import { parseStockroomOptions } from "./options"
+import * as alerts from "./notifications/alerts"
+import * as subscriptions from "./notifications/subscriptions"
 import { cancelOrderUnits, receiveReturnUnits } from "./orders/cancel-and-return-units"
 import { markUnitsShipped, shipFulfillmentUnits, unshipFulfillmentUnits } from "./orders/fulfillment-units"
 import { placeOrderUnits } from "./orders/place-order-units"
@@ -65,6 +67,10 @@ import type {
   StockItemRef,
   StockLocationSettingDTO,
   StockroomOptions,
+  CreateStockSubscriptionInput,
+  StockAlertKind,
+  StockSubscriptionFilters,
+  WaitingSubscriptionTarget,
 } from "./types"
 
 type InjectedDependencies = { baseRepository: DAL.RepositoryService }
@@ -494,6 +500,68 @@ class StockroomModuleService
   @InjectManager()
   async listBackorderEtas(unitIds: string[], @MedusaContext() sharedContext: Context = {}) {
     return await incoming.listBackorderEtas(this.context_(sharedContext), unitIds)
+  }
+
+  // --- Back-in-stock subscriptions and admin alerts ------------------------
+
+  @InjectTransactionManager()
+  async createStockSubscription(input: CreateStockSubscriptionInput, @MedusaContext() sharedContext: Context = {}) {
+    return await subscriptions.subscribeToStock(this.context_(sharedContext), input)
+  }
+
+  @InjectTransactionManager()
+  async cancelStockSubscription(id: string, token: string, @MedusaContext() sharedContext: Context = {}) {
+    return await subscriptions.cancelStockSubscription(this.context_(sharedContext), id, token)
+  }
+
+  @InjectManager()
+  async listWaitingSubscriptionTargets(refs: StockItemRef[], @MedusaContext() sharedContext: Context = {}) {
+    return await subscriptions.listWaitingTargets(this.context_(sharedContext), uniquePairs(refs))
+  }
+
+  @InjectTransactionManager()
+  async claimWaitingSubscriptions(
+    target: WaitingSubscriptionTarget,
+    limit: number,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await subscriptions.claimWaitingSubscriptions(this.context_(sharedContext), target, limit)
+  }
+
+  @InjectTransactionManager()
+  async releaseStockSubscriptions(ids: string[], @MedusaContext() sharedContext: Context = {}) {
+    await subscriptions.releaseSubscriptions(this.context_(sharedContext), ids)
+  }
+
+  @InjectManager()
+  async listAndCountStockSubscriptions(
+    filters: StockSubscriptionFilters,
+    page: { skip: number; take: number },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await subscriptions.listSubscriptions(this.context_(sharedContext), filters, page)
+  }
+
+  @InjectManager()
+  async listAndCountStockDemand(
+    page: { skip: number; take: number; variant_ids?: string[] },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await subscriptions.listDemand(this.context_(sharedContext), page)
+  }
+
+  @InjectTransactionManager()
+  async raiseStockAlerts(
+    kind: Extract<StockAlertKind, "low_stock" | "out_of_stock">,
+    stockItemIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await alerts.raiseSignalAlerts(this.context_(sharedContext), kind, stockItemIds)
+  }
+
+  @InjectTransactionManager()
+  async raiseBackorderAgeAlerts(@MedusaContext() sharedContext: Context = {}) {
+    return await alerts.raiseBackorderAgeAlerts(this.context_(sharedContext))
   }
 }
 

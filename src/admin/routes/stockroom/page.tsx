@@ -3,6 +3,8 @@ import { ArchiveBox } from "@medusajs/icons"
 import { toast } from "@medusajs/ui"
 import { AuditCard } from "../../components/audit-card"
 import { StockroomOptionsCard } from "../../components/stockroom-options"
+import { NotificationsCard } from "../../components/notifications-card"
+import { useNotificationStatus } from "../../hooks/demand"
 import { useAuditResult, useRunAudit, useStockroomInfo } from "../../hooks/stockroom"
 
 /** Stockroom settings: the effective options and the ledger audit. */
@@ -10,6 +12,7 @@ const StockroomPage = () => {
   const info = useStockroomInfo()
   const audit = useAuditResult()
   const runAudit = useRunAudit()
+  const notifications = useNotificationStatus()
 
   const onRun = () =>
     runAudit.mutate(undefined, {
@@ -30,6 +33,12 @@ const StockroomPage = () => {
         isLoading={info.isLoading}
         error={info.error ? info.error.message : null}
         onRetry={() => void info.refetch()}
+      />
+      <NotificationsCard
+        status={notifications.data}
+        isLoading={notifications.isLoading}
+        error={notifications.error ? notifications.error.message : null}
+        onRetry={() => void notifications.refetch()}
       />
       <AuditCard
         result={audit.data ?? null}

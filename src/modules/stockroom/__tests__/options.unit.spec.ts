@@ -17,6 +17,9 @@ describe("parseStockroomOptions", () => {
       expose_stock_counts: true,
       low_stock_threshold: null,
       register_workflow_hooks: true,
+      back_in_stock_template: "stockroom-back-in-stock",
+      admin_alerts: true,
+      backorder_alert_days: 7,
     })
   })
 
@@ -69,5 +72,30 @@ describe("parseStockroomOptions", () => {
       expect(err).toBeInstanceOf(StockroomOptionsError)
       expect((err as StockroomOptionsError).problems).toHaveLength(2)
     }
+  })
+})
+
+describe("parseStockroomOptions: notification options", () => {
+  it("keeps a template name, the alert switch and the backorder age", () => {
+    const options = parseStockroomOptions({
+      back_in_stock_template: "restock-email",
+      admin_alerts: false,
+      backorder_alert_days: 3,
+    })
+    expect(options.back_in_stock_template).toBe("restock-email")
+    expect(options.admin_alerts).toBe(false)
+    expect(options.backorder_alert_days).toBe(3)
+  })
+
+  it("names a bad template, alert switch or backorder age", () => {
+    expect(() => parseStockroomOptions({ back_in_stock_template: "  " })).toThrow(
+      'option "back_in_stock_template" must be a non-empty string, got "  "'
+    )
+    expect(() => parseStockroomOptions({ admin_alerts: "no" })).toThrow(
+      'option "admin_alerts" must be a boolean, got "no"'
+    )
+    expect(() => parseStockroomOptions({ backorder_alert_days: 0 })).toThrow(
+      'option "backorder_alert_days" must be a whole number ≥ 1, got number 0'
+    )
   })
 })

@@ -30,6 +30,9 @@ moduleIntegrationTestRunner<StockroomModuleService>({
           expose_stock_counts: true,
           low_stock_threshold: 2,
           register_workflow_hooks: true,
+          back_in_stock_template: "stockroom-back-in-stock",
+          admin_alerts: true,
+          backorder_alert_days: 7,
         })
       })
     })

@@ -19,6 +19,12 @@ export type StockroomOptions = {
   low_stock_threshold: number | null
   /** false: Stockroom registers no workflow hook; the store calls the exported handlers. */
   register_workflow_hooks: boolean
+  /** The Notification Module template of the back-in-stock email. */
+  back_in_stock_template: string
+  /** false: no low-stock, out-of-stock or stale-backorder alerts in the admin's notification feed. */
+  admin_alerts: boolean
+  /** Days a backorder may wait before the admin's feed is alerted. */
+  backorder_alert_days: number
 }
 
 export type StockroomOptionsInput = Partial<StockroomOptions>

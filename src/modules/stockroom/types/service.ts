@@ -13,6 +13,16 @@ import type {
   ReceiveReturnAuthorizationUnitsInput,
   ReturnAuthorizationDTO,
 } from "./return-authorizations"
+import type {
+  CreateStockSubscriptionInput,
+  RaisedStockAlert,
+  StockAlertKind,
+  StockSubscriptionDTO,
+  StockSubscriptionFilters,
+  StockSubscriptionWithTokenDTO,
+  VariantDemandRow,
+  WaitingSubscriptionTarget,
+} from "./notifications"
 import type { PlaceOrderUnitsInput, ReceiveReturnUnitsInput, ShipFulfillmentUnitsInput } from "./units"
 import type {
   BackorderEta,
@@ -205,4 +215,39 @@ export interface IStockroomModuleService extends StockroomDataMethods {
   ): Promise<Map<string, { incoming: number; next_restock_at: string | null }>>
   /** Keyed by unit id; rows that are not backordered are absent. */
   listBackorderEtas(unitIds: string[], sharedContext?: Context): Promise<Map<string, BackorderEta>>
+  /** Subscribes an email to a variant in a channel; subscribing again returns the active one. */
+  createStockSubscription(
+    input: CreateStockSubscriptionInput,
+    sharedContext?: Context
+  ): Promise<{ subscription: StockSubscriptionWithTokenDTO; created: boolean }>
+  /** Unsubscribes with the notification's token (404 unknown id, 400 wrong token). */
+  cancelStockSubscription(id: string, token: string, sharedContext?: Context): Promise<StockSubscriptionWithTokenDTO>
+  /** Variants and channels with waiting subscribers that stock at these places serves. */
+  listWaitingSubscriptionTargets(refs: StockItemRef[], sharedContext?: Context): Promise<WaitingSubscriptionTarget[]>
+  /** Marks up to `limit` waiting subscriptions notified and returns them: each is claimed once. */
+  claimWaitingSubscriptions(
+    target: WaitingSubscriptionTarget,
+    limit: number,
+    sharedContext?: Context
+  ): Promise<StockSubscriptionWithTokenDTO[]>
+  /** Puts claimed subscriptions whose notification was not sent back to waiting. */
+  releaseStockSubscriptions(ids: string[], sharedContext?: Context): Promise<void>
+  listAndCountStockSubscriptions(
+    filters: StockSubscriptionFilters,
+    page: { skip: number; take: number },
+    sharedContext?: Context
+  ): Promise<[StockSubscriptionDTO[], number]>
+  /** Variants by waiting subscribers plus backordered units, largest first. */
+  listAndCountStockDemand(
+    page: { skip: number; take: number; variant_ids?: string[] },
+    sharedContext?: Context
+  ): Promise<[VariantDemandRow[], number]>
+  /** Low/out-of-stock alerts to post for these stock items: once per crossing. */
+  raiseStockAlerts(
+    kind: Extract<StockAlertKind, "low_stock" | "out_of_stock">,
+    stockItemIds: string[],
+    sharedContext?: Context
+  ): Promise<RaisedStockAlert[]>
+  /** Alerts to post for backorders waiting longer than `backorder_alert_days`. */
+  raiseBackorderAgeAlerts(sharedContext?: Context): Promise<RaisedStockAlert[]>
 }
