@@ -32,8 +32,9 @@ const ledger = require("./groups/ledger")
 const units = require("./groups/units")
 const storefront = require("./groups/storefront")
 const scale = require("./groups/scale")
+const notifications = require("./groups/notifications")
 
-const GROUPS = ["ledger", "checkout", "backorders", "storefront", "scale"]
+const GROUPS = ["ledger", "checkout", "backorders", "storefront", "scale", "notifications"]
 const ALIASES = { units: ["checkout", "backorders"], all: GROUPS }
 const onlyArgument = process.argv.slice(2).find((arg) => arg.startsWith("--only="))
 
@@ -75,6 +76,7 @@ function chooseGroups() {
     (groups.has("checkout") || groups.has("backorders")) && units,
     groups.has("storefront") && storefront,
     groups.has("scale") && scale,
+    groups.has("notifications") && notifications,
   ].filter(Boolean)
 }
 
