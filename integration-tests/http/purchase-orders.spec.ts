@@ -1,5 +1,14 @@
 import { createAdminUser, expectFailure } from "../helpers/admin"
-import { createProduct, placeOrder, SeededStore, SeededVariant, seedStore } from "../helpers/commerce"
+import {
+  completeCart,
+  createProduct,
+  placeOrder,
+  SeededStore,
+  SeededVariant,
+  seedStore,
+  signInCustomer,
+  startCart,
+} from "../helpers/commerce"
 import { ledgerReader, settled } from "../helpers/ledger"
 import { stockroomStoreRunner } from "../helpers/store"
 
@@ -342,6 +351,20 @@ stockroomStoreRunner({
         ])
         await post(`/admin/purchase-orders/${later.id}/cancel`, {})
         expect((await queue()).map((row: any[]) => row[3])).toEqual([null, null, null])
+
+        // The customer sees the date of their own backorder, and nothing else of the queue.
+        const customer = await signInCustomer(api, store, "eta.customer@stockroom.test")
+        const cartId = await startCart(api, store, customer)
+        const customerHeaders = { headers: { ...store.storeHeaders.headers, ...customer } }
+        await api.post(`/store/carts/${cartId}/line-items`, { variant_id: shirt.id, quantity: 2 }, customerHeaders)
+        const { data: completed } = await completeCart(api, store, cartId, customer)
+        await settled(api, headers)
+        await createOrdered({ expected_at: "2027-02-01", items: [{ inventory_item_id: shirt.inventory_item_id, quantity: 20 }] })
+        const { data: mine } = await api.get(`/store/orders/${completed.order.id}/backorders`, customerHeaders)
+        expect(mine.backorders).toEqual([
+          expect.objectContaining({ quantity: 2, expected_at: "2027-02-01" }),
+        ])
+        expect(mine.backorders[0].queue_position).toBeUndefined()
         await settled(api, headers)
       })
     })
