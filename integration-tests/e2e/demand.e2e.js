@@ -32,7 +32,8 @@ module.exports = (test) => {
     const { demand } = await api.must("GET", `/admin/demand?variant_id=${variant.id}`)
     assert.equal(demand[0].waiting_subscribers, 2, "2 waiting subscribers")
 
-    await page.goto(`${baseUrl}/app/orders`)
+    // Stockroom's pages sit under Inventory in the sidebar.
+    await page.goto(`${baseUrl}/app/inventory`)
     await page.getByRole("link", { name: "Demand" }).click()
     await page.waitForURL(/\/app\/demand/)
     const table = page.getByTestId("demand-table")

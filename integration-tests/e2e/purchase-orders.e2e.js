@@ -16,7 +16,9 @@ module.exports = (test) => {
     const { order, sku, inventoryItem } = data.backordered
     const warehouse = data.warehouse
 
-    await page.goto(`${baseUrl}/app/purchase-orders`)
+    await page.goto(`${baseUrl}/app/inventory`)
+    await page.getByRole("link", { name: "Purchase orders" }).click()
+    await page.waitForURL(/\/app\/purchase-orders/)
     await page.getByRole("heading", { name: "Purchase orders" }).waitFor({ timeout: TIMEOUT })
     await page.getByRole("button", { name: "Create" }).click()
     const form = page.getByTestId("purchase-order-form")

@@ -99,6 +99,7 @@ const DemandPage = () => {
 
 export const config = defineRouteConfig({
   label: "Demand",
+  nested: "/inventory",
   icon: BellAlert,
 })
 

@@ -253,6 +253,7 @@ const PurchaseOrdersPage = () => {
 
 export const config = defineRouteConfig({
   label: "Purchase orders",
+  nested: "/inventory",
   icon: ShoppingCart,
 })
 
