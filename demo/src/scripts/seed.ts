@@ -366,14 +366,14 @@ type DemoMovement = {
 
 const DEMO_MOVEMENTS: DemoMovement[] = [
   {
-    note: "Demo seed: supplier delivery PO-1001",
+    note: "Demo seed: walk-in supplier delivery, delivery note DN-88",
     sku: "WOOL-BEANIE-RED",
     quantity: 12,
     reason: "restock",
     at: { location: "main" },
   },
   {
-    note: "Demo seed: supplier delivery PO-1002 (fills a backorder)",
+    note: "Demo seed: walk-in supplier delivery, delivery note DN-89 (fills a backorder)",
     sku: "BASEBALL-CAP-KHAKI",
     quantity: 1,
     reason: "restock",
