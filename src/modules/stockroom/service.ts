@@ -17,6 +17,7 @@ import {
   InventoryUnit,
   ReturnAuthorization,
   ReturnAuthorizationItem,
+  CheckoutHold,
   StockItem,
   StockLocationSetting,
   StockMovement,
@@ -82,6 +83,7 @@ class StockroomModuleService
     VariantTrackingSuspension,
     ReturnAuthorization,
     ReturnAuthorizationItem,
+    CheckoutHold,
   })
   implements IStockroomModuleService
 {
