@@ -2,7 +2,7 @@ import { Container, Heading, Label, Switch, Text } from "@medusajs/ui"
 import type { StockLocationSetting } from "../lib/types"
 import { SectionError, SectionLoading } from "./section-states"
 
-type SettingKey = Exclude<keyof StockLocationSetting, "stock_location_id">
+type SettingKey = Exclude<keyof StockLocationSetting, "stock_location_id" | "allocation_priority">
 
 const SETTINGS: { key: SettingKey; label: string; description: string }[] = [
   {

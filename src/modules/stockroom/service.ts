@@ -26,6 +26,7 @@ import {
   VariantTrackingSuspension,
 } from "./models"
 import { parseStockroomOptions } from "./options"
+import { checkCartPlacement } from "./checkout/placement"
 import { cancelOrderUnits, receiveReturnUnits } from "./orders/cancel-and-return-units"
 import { markUnitsShipped, shipFulfillmentUnits, unshipFulfillmentUnits } from "./orders/fulfillment-units"
 import { placeOrderUnits } from "./orders/place-order-units"
@@ -278,9 +279,15 @@ class StockroomModuleService
     return await storefront.listProductStock(this.context_(sharedContext), salesChannelId, productIds)
   }
 
-  async checkCartStock(salesChannelId: string, lines: CartStockLine[]) {
-    const stock = await this.listVariantStock(salesChannelId, lines.map((line) => line.variant_id))
-    return storefront.checkCartLines(stock, lines)
+  @InjectManager()
+  async checkCartStock(
+    salesChannelId: string,
+    lines: CartStockLine[],
+    cartId: string | null = null,
+    ownReserved: { inventory_item_id: string; location_id: string; quantity: number }[] = [],
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await checkCartPlacement(this.context_(sharedContext), salesChannelId, lines, cartId, ownReserved)
   }
 
   @InjectManager()

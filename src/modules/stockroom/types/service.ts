@@ -117,9 +117,14 @@ export interface IStockroomModuleService extends StockroomDataMethods {
   ): Promise<{ product_id: string; has_stock: boolean }[]>
   checkCartStock(
     salesChannelId: string,
-    lines: CartStockLine[]
+    lines: CartStockLine[],
+    /** this cart's own holds count as its own; every other cart's live holds are subtracted */
+    cartId?: string | null,
+    /** stock already reserved for these lines (an order's own), given back before placing */
+    ownReserved?: { inventory_item_id: string; location_id: string; quantity: number }[],
+    sharedContext?: Context
   ): Promise<{
-    lines: (CartStockLine & { available: number; backordered: number })[]
+    lines: (CartStockLine & { available: number; backordered: number; location_id: string | null })[]
     refused: CheckoutShortfall[]
   }>
   isVariantTrackingOutOfStep(sharedContext?: Context): Promise<boolean>
