@@ -9,6 +9,7 @@ import {
   placeOrderUnitsStep,
   resolveOrderUnitLinesStep,
   placeReservationsByPriorityStep,
+  releaseCartHoldStep,
 } from "./steps"
 
 export const placeOrderUnitsWorkflowId = "stockroom-place-order-units"
@@ -36,6 +37,8 @@ export const placeOrderUnitsWorkflow = createWorkflow(
     const result = placeOrderUnitsStep(placeInput)
     const results = transform({ result }, ({ result }) => [result])
     emitStockEventsStep(results)
+    // The cart's own checkout consumes its hold.
+    releaseCartHoldStep({ cart_id: input.cart_id })
     return new WorkflowResponse(result)
   }
 )

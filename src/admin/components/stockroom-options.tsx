@@ -13,6 +13,7 @@ const DESCRIPTIONS: Record<keyof StockroomOptions, string> = {
   expose_stock_counts: "Store routes show exact stock numbers",
   low_stock_threshold: "Default low-stock threshold",
   register_workflow_hooks: "Stockroom registers its Medusa workflow hooks",
+  checkout_hold_minutes: "Minutes a checkout hold keeps stock for a cart (empty: off)",
 }
 
 const Value = ({ value }: { value: unknown }) =>

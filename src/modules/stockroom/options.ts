@@ -19,6 +19,7 @@ export const stockroomOptionsSchema = z
     expose_stock_counts: z.boolean().default(true),
     low_stock_threshold: z.number().int().min(0).nullable().default(null),
     register_workflow_hooks: z.boolean().default(true),
+    checkout_hold_minutes: z.number().int().min(0).max(1440).nullable().default(null),
   })
   .strict()
 
@@ -37,6 +38,7 @@ const EXPECTED: Record<keyof StockroomOptions, string> = {
   expose_stock_counts: "a boolean",
   low_stock_threshold: "a whole number ≥ 0, or null",
   register_workflow_hooks: "a boolean",
+  checkout_hold_minutes: "a whole number of minutes from 0 to 1440, or null (0 and null: off)",
 }
 
 export class StockroomOptionsError extends Error {

@@ -27,6 +27,7 @@ import {
 } from "./models"
 import { parseStockroomOptions } from "./options"
 import { checkCartPlacement } from "./checkout/placement"
+import * as holds from "./checkout/holds"
 import { cancelOrderUnits, receiveReturnUnits } from "./orders/cancel-and-return-units"
 import { markUnitsShipped, shipFulfillmentUnits, unshipFulfillmentUnits } from "./orders/fulfillment-units"
 import { placeOrderUnits } from "./orders/place-order-units"
@@ -288,6 +289,28 @@ class StockroomModuleService
     @MedusaContext() sharedContext: Context = {}
   ) {
     return await checkCartPlacement(this.context_(sharedContext), salesChannelId, lines, cartId, ownReserved)
+  }
+
+  // --- Checkout holds (checkout/holds.ts) ---------------------------------
+
+  @InjectTransactionManager()
+  async holdCartStock(cartId: string, salesChannelId: string, lines: CartStockLine[], @MedusaContext() sharedContext: Context = {}) {
+    return await holds.holdCartStock(this.context_(sharedContext), cartId, salesChannelId, lines)
+  }
+
+  @InjectTransactionManager()
+  async releaseCartHold(cartId: string, @MedusaContext() sharedContext: Context = {}) {
+    return await holds.releaseCartHold(this.context_(sharedContext), cartId)
+  }
+
+  @InjectTransactionManager()
+  async sweepExpiredHolds(@MedusaContext() sharedContext: Context = {}) {
+    return await holds.sweepExpiredHolds(this.context_(sharedContext))
+  }
+
+  @InjectManager()
+  async listHeldQuantities(inventoryItemIds: string[], @MedusaContext() sharedContext: Context = {}) {
+    return await holds.listHeldQuantities(this.context_(sharedContext), inventoryItemIds)
   }
 
   @InjectManager()

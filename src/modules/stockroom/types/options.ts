@@ -19,6 +19,8 @@ export type StockroomOptions = {
   low_stock_threshold: number | null
   /** false: Stockroom registers no workflow hook; the store calls the exported handlers. */
   register_workflow_hooks: boolean
+  /** minutes a cart's checkout hold lasts; null or 0: holds are off */
+  checkout_hold_minutes: number | null
 }
 
 export type StockroomOptionsInput = Partial<StockroomOptions>
