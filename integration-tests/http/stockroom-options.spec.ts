@@ -36,6 +36,7 @@ stockroomStoreRunner({
             expose_stock_counts: true,
             low_stock_threshold: 5,
             register_workflow_hooks: true,
+            checkout_hold_minutes: null,
           },
         })
         const body = JSON.stringify(data)

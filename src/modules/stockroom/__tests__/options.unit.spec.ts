@@ -17,6 +17,7 @@ describe("parseStockroomOptions", () => {
       expose_stock_counts: true,
       low_stock_threshold: null,
       register_workflow_hooks: true,
+      checkout_hold_minutes: null,
     })
   })
 
@@ -68,6 +69,16 @@ describe("parseStockroomOptions", () => {
     } catch (err) {
       expect(err).toBeInstanceOf(StockroomOptionsError)
       expect((err as StockroomOptionsError).problems).toHaveLength(2)
+    }
+  })
+})
+
+describe("checkout_hold_minutes", () => {
+  it("accepts whole minutes or null and refuses anything else, naming the option", () => {
+    expect(parseStockroomOptions({ checkout_hold_minutes: 15 }).checkout_hold_minutes).toBe(15)
+    expect(parseStockroomOptions({ checkout_hold_minutes: null }).checkout_hold_minutes).toBeNull()
+    for (const bad of [-1, 1.5, "15", 100000]) {
+      expect(() => parseStockroomOptions({ checkout_hold_minutes: bad })).toThrow(/checkout_hold_minutes/)
     }
   })
 })
