@@ -5,18 +5,38 @@ import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../modules/st
 
 export const placeReservationsByPriorityStepId = "place-reservations-by-priority"
 
-type Moved = { id: string; from: string; to: string }
+type Moved = { id: string; inventory_item_id: string; quantity: number; from: string; to: string }
 
 /**
- * Medusa reserves a whole line at the first location with enough stock,
- * else the first with a level, in no order the merchant chose. At checkout
- * each line moves, whole (every kit component with it), to the location
- * Stockroom places it at: the first by allocation priority whose sellable
- * stock (less other carts' live holds) covers it, else the first
- * backorderable one. A line no location can take stays where Medusa put
- * it; unit placement then refuses it when backorders are off. Compensation
- * moves the reservations back.
+ * Moves reservations to another location through Medusa's own API. Medusa
+ * 2.21.2's updateReservationItems raises reserved at the new location but
+ * never lowers it at the old one (it adjusts only the target's level), so a
+ * moved reservation is deleted and created again at the target: both levels
+ * stay right. Returns the moves with the new reservations' ids.
  */
+async function moveReservations(container: any, moves: Moved[]): Promise<Moved[]> {
+  const inventory = container.resolve(Modules.INVENTORY)
+  const existing = await inventory.listReservationItems({ id: moves.map((move) => move.id) })
+  const byId = new Map<string, any>(existing.map((reservation: any) => [reservation.id, reservation]))
+  await inventory.deleteReservationItems(moves.map((move) => move.id))
+  const created = await inventory.createReservationItems(
+    moves.map((move) => {
+      const old = byId.get(move.id)
+      return {
+        line_item_id: old.line_item_id,
+        inventory_item_id: old.inventory_item_id,
+        location_id: move.to,
+        quantity: move.quantity,
+        allow_backorder: old.allow_backorder,
+        description: old.description,
+        external_id: old.external_id,
+        metadata: old.metadata,
+      }
+    })
+  )
+  return moves.map((move, index) => ({ ...move, id: created[index].id }))
+}
+
 export const placeReservationsByPriorityStep = createStep(
   placeReservationsByPriorityStepId,
   async (input: { order_id: string; cart_id?: string | null; within_checkout?: boolean }, { container }) => {
@@ -63,22 +83,21 @@ export const placeReservationsByPriorityStep = createStep(
       })
       .map((reservation) => ({
         id: reservation.id,
+        inventory_item_id: reservation.inventory_item_id,
+        quantity: quantityOf(reservation.quantity ?? reservation.raw_quantity),
         from: reservation.location_id,
         to: target.get(reservation.line_item_id)!,
       }))
-    if (moved.length) {
-      await container
-        .resolve(Modules.INVENTORY)
-        .updateReservationItems(moved.map((move) => ({ id: move.id, location_id: move.to })))
-    }
-    return new StepResponse(moved, moved)
+    const done = moved.length ? await moveReservations(container, moved) : []
+    return new StepResponse(done, done)
   },
   async (moved, { container }) => {
     if (!moved?.length) {
       return
     }
-    await container
-      .resolve(Modules.INVENTORY)
-      .updateReservationItems(moved.map((move) => ({ id: move.id, location_id: move.from })))
+    await moveReservations(
+      container,
+      moved.map((move) => ({ ...move, from: move.to, to: move.from }))
+    )
   }
 )
