@@ -39,6 +39,7 @@ stockroomStoreRunner({
             back_in_stock_template: "stockroom-back-in-stock",
             admin_alerts: true,
             backorder_alert_days: 7,
+            checkout_hold_minutes: null,
           },
         })
         const body = JSON.stringify(data)

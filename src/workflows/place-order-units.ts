@@ -8,21 +8,23 @@ import {
   ensureStockItemsStep,
   placeOrderUnitsStep,
   resolveOrderUnitLinesStep,
-  steerBackorderReservationsStep,
+  placeReservationsByPriorityStep,
+  releaseCartHoldStep,
 } from "./steps"
 
 export const placeOrderUnitsWorkflowId = "stockroom-place-order-units"
 
 /**
- * Order placed → inventory units at the locations Medusa reserved, with an
+ * Order placed → at checkout each line's reservation moves to the location
+ * of the channel it is placed at by priority; then inventory units there, with an
  * `allocated` movement per stock item. Runs from the checkout hook and
  * again from `order.placed` for orders made elsewhere; the second run for
  * an order changes nothing.
  */
 export const placeOrderUnitsWorkflow = createWorkflow(
   placeOrderUnitsWorkflowId,
-  (input: { order_id: string; within_checkout?: boolean }) => {
-    steerBackorderReservationsStep(input)
+  (input: { order_id: string; cart_id?: string | null; within_checkout?: boolean }) => {
+    placeReservationsByPriorityStep(input)
     const resolved = resolveOrderUnitLinesStep(input)
     const refs = transform({ resolved }, ({ resolved }) => resolved.refs)
     ensureStockItemsStep(refs)
@@ -35,6 +37,8 @@ export const placeOrderUnitsWorkflow = createWorkflow(
     const result = placeOrderUnitsStep(placeInput)
     const results = transform({ result }, ({ result }) => [result])
     emitStockEventsStep(results)
+    // The cart's own checkout consumes its hold.
+    releaseCartHoldStep({ cart_id: input.cart_id })
     return new WorkflowResponse(result)
   }
 )

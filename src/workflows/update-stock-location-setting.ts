@@ -39,6 +39,7 @@ export const updateStockLocationSettingWorkflow = createWorkflow(
         backorderable_default: input.backorderable_default,
         propagate_all_variants: input.propagate_all_variants,
         restock_inventory: input.restock_inventory,
+        allocation_priority: input.allocation_priority,
       }))
     )
     when(

@@ -1,8 +1,8 @@
-import { Container, Heading, Label, Switch, Text } from "@medusajs/ui"
+import { Container, Heading, Input, Label, Switch, Text } from "@medusajs/ui"
 import type { StockLocationSetting } from "../lib/types"
 import { SectionError, SectionLoading } from "./section-states"
 
-type SettingKey = Exclude<keyof StockLocationSetting, "stock_location_id">
+type SettingKey = Exclude<keyof StockLocationSetting, "stock_location_id" | "allocation_priority">
 
 const SETTINGS: { key: SettingKey; label: string; description: string }[] = [
   {
@@ -29,6 +29,8 @@ export type LocationSettingsCardProps = {
   /** The key being saved, so only its switch waits. */
   savingKey: SettingKey | null
   onChange: (key: SettingKey, value: boolean) => void
+  /** Saves the location's allocation priority (a whole number, lower first). */
+  onPriorityChange?: (value: number) => void
   onRetry: () => void
 }
 
@@ -38,6 +40,7 @@ export const LocationSettingsCard = ({
   error,
   savingKey,
   onChange,
+  onPriorityChange,
   onRetry,
 }: LocationSettingsCardProps) => (
   <Container className="divide-y p-0" data-testid="stockroom-location-settings">
@@ -69,7 +72,34 @@ export const LocationSettingsCard = ({
             onCheckedChange={(checked) => onChange(key, checked)}
           />
         </div>
-      ))
+      )).concat(
+        onPriorityChange ? (
+          <div key="allocation_priority" className="flex items-center justify-between gap-x-4 px-6 py-4">
+            <div className="flex flex-col">
+              <Label size="small" weight="plus" htmlFor="stockroom-allocation_priority">
+                Allocation priority
+              </Label>
+              <Text size="small" className="text-ui-fg-subtle">
+                Checkout places a line at the first location, lowest number first, that has it all.
+              </Text>
+            </div>
+            <Input
+              id="stockroom-allocation_priority"
+              type="number"
+              step={1}
+              className="w-24"
+              key={setting.allocation_priority ?? 0}
+              defaultValue={setting.allocation_priority ?? 0}
+              onBlur={(event) => {
+                const value = Number(event.currentTarget.value)
+                if (Number.isInteger(value) && value !== (setting.allocation_priority ?? 0)) {
+                  onPriorityChange(value)
+                }
+              }}
+            />
+          </div>
+        ) : []
+      )
     )}
   </Container>
 )

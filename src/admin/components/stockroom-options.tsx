@@ -16,6 +16,7 @@ const DESCRIPTIONS: Record<keyof StockroomOptions, string> = {
   back_in_stock_template: "Template of the back-in-stock email",
   admin_alerts: "Stock alerts in the admin's notification feed",
   backorder_alert_days: "Days before a waiting backorder is alerted",
+  checkout_hold_minutes: "Minutes a checkout hold keeps stock for a cart (empty: off)",
 }
 
 const Value = ({ value }: { value: unknown }) =>

@@ -68,6 +68,15 @@ export function useLocationStockroom(location: { id: string; name: string }) {
     },
   }
 
+  settingsCard.onPriorityChange = (value) =>
+    updateSetting.mutate(
+      { allocation_priority: value },
+      {
+        onSuccess: () => toast.success("Allocation priority saved"),
+        onError: (error) => toast.error("Allocation priority was not saved", { description: error.message }),
+      }
+    )
+
   const stockSection: LocationStockSectionProps = {
     stockItems: rows,
     count: stockItems.data?.count ?? 0,

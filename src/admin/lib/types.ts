@@ -38,6 +38,7 @@ export type StockLocationSetting = Pick<
   | "backorderable_default"
   | "propagate_all_variants"
   | "restock_inventory"
+  | "allocation_priority"
 >
 
 export type PaginatedResponse = { count: number; offset: number; limit: number }

@@ -1,12 +1,14 @@
 import {
   authenticate,
   MiddlewareRoute,
+  validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
 import {
   StoreGetCartStockShortfallParams,
   StoreGetOrderBackordersParams,
   StoreGetStockAvailabilityParams,
+  StorePostCartStockHold,
 } from "./validators"
 import { hideZeroStockProducts } from "./products/hide-zero-stock-products"
 
@@ -28,6 +30,11 @@ export const storeStockroomMiddlewares: MiddlewareRoute[] = [
       authenticate("customer", ["session", "bearer"]),
       validateAndTransformQuery(StoreGetOrderBackordersParams, {}),
     ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/carts/:id/stock-hold",
+    middlewares: [validateAndTransformBody(StorePostCartStockHold)],
   },
   {
     method: ["GET"],

@@ -19,3 +19,6 @@ export type StoreGetStockAvailabilityParamsType = z.infer<typeof StoreGetStockAv
 
 export const StoreGetCartStockShortfallParams = z.object({}).strict()
 export const StoreGetOrderBackordersParams = z.object({}).strict()
+
+/** POST /store/carts/:id/stock-hold takes no body: the cart's lines are what is held. */
+export const StorePostCartStockHold = z.object({}).strict()

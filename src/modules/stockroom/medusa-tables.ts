@@ -25,6 +25,7 @@ export const MEDUSA_COLUMNS = {
   product_variant: ["id", "product_id", "manage_inventory", "allow_backorder", "deleted_at"],
   product_variant_inventory_item: ["variant_id", "inventory_item_id", "required_quantity", "deleted_at"],
   sales_channel_stock_location: ["sales_channel_id", "stock_location_id", "deleted_at"],
+  stock_location: ["id", "name", "deleted_at"],
   // An order's items are versioned: the live rows carry the order's version.
   order: ["id", "status", "version", "deleted_at"],
   order_item: ["order_id", "item_id", "quantity", "version", "deleted_at"],
@@ -40,6 +41,7 @@ export const MEDUSA: { readonly [table in MedusaTable]: string } = {
   product_variant: "product_variant",
   product_variant_inventory_item: "product_variant_inventory_item",
   sales_channel_stock_location: "sales_channel_stock_location",
+  stock_location: "stock_location",
   order: '"order"',
   order_item: "order_item",
 }

@@ -22,6 +22,7 @@ export const stockroomOptionsSchema = z
     back_in_stock_template: z.string().trim().min(1).default("stockroom-back-in-stock"),
     admin_alerts: z.boolean().default(true),
     backorder_alert_days: z.number().int().min(1).default(7),
+    checkout_hold_minutes: z.number().int().min(0).max(1440).nullable().default(null),
   })
   .strict()
 
@@ -43,6 +44,7 @@ const EXPECTED: Record<keyof StockroomOptions, string> = {
   back_in_stock_template: "a non-empty string",
   admin_alerts: "a boolean",
   backorder_alert_days: "a whole number ≥ 1",
+  checkout_hold_minutes: "a whole number of minutes from 0 to 1440, or null (0 and null: off)",
 }
 
 export class StockroomOptionsError extends Error {

@@ -21,6 +21,7 @@ import {
   PurchaseOrderReceiptLine,
   ReturnAuthorization,
   ReturnAuthorizationItem,
+  CheckoutHold,
   StockItem,
   StockLocationSetting,
   StockMovement,
@@ -31,6 +32,8 @@ import {
 import { parseStockroomOptions } from "./options"
 import * as alerts from "./notifications/alerts"
 import * as subscriptions from "./notifications/subscriptions"
+import { checkCartPlacement } from "./checkout/placement"
+import * as holds from "./checkout/holds"
 import { cancelOrderUnits, receiveReturnUnits } from "./orders/cancel-and-return-units"
 import { markUnitsShipped, shipFulfillmentUnits, unshipFulfillmentUnits } from "./orders/fulfillment-units"
 import { placeOrderUnits } from "./orders/place-order-units"
@@ -104,6 +107,7 @@ class StockroomModuleService
     PurchaseOrderItem,
     PurchaseOrderReceipt,
     PurchaseOrderReceiptLine,
+    CheckoutHold,
   })
   implements IStockroomModuleService
 {
@@ -298,9 +302,37 @@ class StockroomModuleService
     return await storefront.listProductStock(this.context_(sharedContext), salesChannelId, productIds)
   }
 
-  async checkCartStock(salesChannelId: string, lines: CartStockLine[]) {
-    const stock = await this.listVariantStock(salesChannelId, lines.map((line) => line.variant_id))
-    return storefront.checkCartLines(stock, lines)
+  @InjectManager()
+  async checkCartStock(
+    salesChannelId: string,
+    lines: CartStockLine[],
+    cartId: string | null = null,
+    ownReserved: { inventory_item_id: string; location_id: string; quantity: number }[] = [],
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await checkCartPlacement(this.context_(sharedContext), salesChannelId, lines, cartId, ownReserved)
+  }
+
+  // --- Checkout holds (checkout/holds.ts) ---------------------------------
+
+  @InjectTransactionManager()
+  async holdCartStock(cartId: string, salesChannelId: string, lines: CartStockLine[], @MedusaContext() sharedContext: Context = {}) {
+    return await holds.holdCartStock(this.context_(sharedContext), cartId, salesChannelId, lines)
+  }
+
+  @InjectTransactionManager()
+  async releaseCartHold(cartId: string, @MedusaContext() sharedContext: Context = {}) {
+    return await holds.releaseCartHold(this.context_(sharedContext), cartId)
+  }
+
+  @InjectTransactionManager()
+  async sweepExpiredHolds(@MedusaContext() sharedContext: Context = {}) {
+    return await holds.sweepExpiredHolds(this.context_(sharedContext))
+  }
+
+  @InjectManager()
+  async listHeldQuantities(inventoryItemIds: string[], @MedusaContext() sharedContext: Context = {}) {
+    return await holds.listHeldQuantities(this.context_(sharedContext), inventoryItemIds)
   }
 
   @InjectManager()

@@ -22,6 +22,7 @@ const FIELDS = [
   "backorderable_default",
   "propagate_all_variants",
   "restock_inventory",
+  "allocation_priority",
 ] as const
 
 /**
@@ -39,8 +40,8 @@ export const updateStockLocationSettingStep = createStep(
     const previous: UpdateStockLocationSettingDTO = {}
     for (const field of FIELDS) {
       if (input[field] !== undefined && input[field] !== before[field]) {
-        patch[field] = input[field]
-        previous[field] = before[field]
+        ;(patch as any)[field] = input[field]
+        ;(previous as any)[field] = before[field]
       }
     }
     const setting = Object.keys(patch).length

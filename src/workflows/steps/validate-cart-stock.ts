@@ -5,6 +5,8 @@ import { describeCheckoutShortfalls } from "../../modules/stockroom/lib/shortfal
 
 export type ValidateCartStockStepInput = {
   sales_channel_id: string | null
+  /** the cart being checked: its own checkout holds count as its own */
+  cart_id?: string | null
   lines: CartStockLine[]
 }
 
@@ -27,7 +29,11 @@ export const validateCartStockStep = createStep(
     ) {
       return new StepResponse(void 0)
     }
-    const { refused } = await stockroom.checkCartStock(input.sales_channel_id, input.lines)
+    const { refused } = await stockroom.checkCartStock(
+      input.sales_channel_id,
+      input.lines,
+      input.cart_id ?? null
+    )
     if (refused.length) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, describeCheckoutShortfalls(refused))
     }

@@ -5,6 +5,7 @@ export const AdminUpdateStockLocationSetting = z
     backorderable_default: z.boolean().optional(),
     propagate_all_variants: z.boolean().optional(),
     restock_inventory: z.boolean().optional(),
+    allocation_priority: z.number().int().min(-1000000).max(1000000).optional(),
   })
   .strict()
 export type AdminUpdateStockLocationSettingType = z.infer<

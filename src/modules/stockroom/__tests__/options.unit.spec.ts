@@ -20,6 +20,7 @@ describe("parseStockroomOptions", () => {
       back_in_stock_template: "stockroom-back-in-stock",
       admin_alerts: true,
       backorder_alert_days: 7,
+      checkout_hold_minutes: null,
     })
   })
 
@@ -97,5 +98,15 @@ describe("parseStockroomOptions: notification options", () => {
     expect(() => parseStockroomOptions({ backorder_alert_days: 0 })).toThrow(
       'option "backorder_alert_days" must be a whole number ≥ 1, got number 0'
     )
+  })
+})
+
+describe("checkout_hold_minutes", () => {
+  it("accepts whole minutes or null and refuses anything else, naming the option", () => {
+    expect(parseStockroomOptions({ checkout_hold_minutes: 15 }).checkout_hold_minutes).toBe(15)
+    expect(parseStockroomOptions({ checkout_hold_minutes: null }).checkout_hold_minutes).toBeNull()
+    for (const bad of [-1, 1.5, "15", 100000]) {
+      expect(() => parseStockroomOptions({ checkout_hold_minutes: bad })).toThrow(/checkout_hold_minutes/)
+    }
   })
 })

@@ -11,6 +11,8 @@ const StockLocationSetting = model
     backorderable_default: model.boolean().default(true),
     propagate_all_variants: model.boolean().default(true),
     restock_inventory: model.boolean().default(true),
+    /** Checkout places a line at the first location by priority (lower first) that covers it. */
+    allocation_priority: model.number().default(0),
   })
   .indexes([
     {

@@ -12,9 +12,14 @@ const CHANNEL_LOCATIONS = `SELECT scl.stock_location_id
   FROM ${MEDUSA.sales_channel_stock_location} scl
  WHERE scl.sales_channel_id = ? AND scl.deleted_at IS NULL`
 
+// What carts hold at a level while their customers pay (expired holds count for nothing).
+const LIVE_HOLDS = `COALESCE((SELECT SUM(h.quantity) FROM checkout_hold h
+                  WHERE h.inventory_item_id = l.inventory_item_id AND h.location_id = l.location_id
+                    AND h.deleted_at IS NULL AND h.expires_at > now()), 0)`
+
 /** Per inventory item in the channel: its available count and whether it may be backordered. */
 const ITEM_STOCK = `SELECT pvii.variant_id, pvii.inventory_item_id, pvii.required_quantity,
-       COALESCE((SELECT SUM(GREATEST(l.stocked_quantity - l.reserved_quantity, 0))
+       COALESCE((SELECT SUM(GREATEST(l.stocked_quantity - l.reserved_quantity - ${LIVE_HOLDS}, 0))
                    FROM ${MEDUSA.inventory_level} l
                   WHERE l.inventory_item_id = pvii.inventory_item_id
                     AND l.deleted_at IS NULL
@@ -84,7 +89,7 @@ export async function productStockInChannel(
     `WITH channel_locations AS (${CHANNEL_LOCATIONS}),
           available AS (
             SELECT l.inventory_item_id,
-                   SUM(GREATEST(l.stocked_quantity - l.reserved_quantity, 0)) AS quantity
+                   SUM(GREATEST(l.stocked_quantity - l.reserved_quantity - ${LIVE_HOLDS}, 0)) AS quantity
               FROM ${MEDUSA.inventory_level} l
              WHERE l.deleted_at IS NULL
                AND l.location_id IN (SELECT stock_location_id FROM channel_locations)

@@ -25,6 +25,8 @@ export type StockroomOptions = {
   admin_alerts: boolean
   /** Days a backorder may wait before the admin's feed is alerted. */
   backorder_alert_days: number
+  /** minutes a cart's checkout hold lasts; null or 0: holds are off */
+  checkout_hold_minutes: number | null
 }
 
 export type StockroomOptionsInput = Partial<StockroomOptions>

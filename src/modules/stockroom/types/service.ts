@@ -141,11 +141,32 @@ export interface IStockroomModuleService extends StockroomDataMethods {
   ): Promise<{ product_id: string; has_stock: boolean }[]>
   checkCartStock(
     salesChannelId: string,
-    lines: CartStockLine[]
+    lines: CartStockLine[],
+    /** this cart's own holds count as its own; every other cart's live holds are subtracted */
+    cartId?: string | null,
+    /** stock already reserved for these lines (an order's own), given back before placing */
+    ownReserved?: { inventory_item_id: string; location_id: string; quantity: number }[],
+    sharedContext?: Context
   ): Promise<{
-    lines: (CartStockLine & { available: number; backordered: number })[]
+    lines: (CartStockLine & { available: number; backordered: number; location_id: string | null })[]
     refused: CheckoutShortfall[]
   }>
+  /** Holds each tracked line's sellable stock for checkout_hold_minutes (replacing and renewing the cart's hold). */
+  holdCartStock(
+    cartId: string,
+    salesChannelId: string,
+    lines: CartStockLine[],
+    sharedContext?: Context
+  ): Promise<{ expires_at: Date; items: { line_item_id: string | undefined; variant_id: string; quantity: number; held: number }[] }>
+  /** Releases a cart's hold; returns how many hold rows went. */
+  releaseCartHold(cartId: string, sharedContext?: Context): Promise<number>
+  /** Removes expired holds (they count for nothing already). */
+  sweepExpiredHolds(sharedContext?: Context): Promise<number>
+  /** Live held quantities per inventory item and location. */
+  listHeldQuantities(
+    inventoryItemIds: string[],
+    sharedContext?: Context
+  ): Promise<{ inventory_item_id: string; location_id: string; held: number }[]>
   isVariantTrackingOutOfStep(sharedContext?: Context): Promise<boolean>
   takeVariantTrackingBatch(
     limit?: number,

@@ -55,7 +55,7 @@ export async function addToCartValidateHandler(
     .filter((item) => item.variant_id)
     .map((item) => ({ variant_id: item.variant_id!, quantity: Number(item.quantity) }))
   await validateCartStockWorkflow(container).run({
-    input: { sales_channel_id: cart.sales_channel_id, lines: [...cart.lines, ...added] },
+    input: { sales_channel_id: cart.sales_channel_id, cart_id: input.cart_id, lines: [...cart.lines, ...added] },
   })
 }
 
@@ -76,7 +76,7 @@ export async function updateLineItemValidateHandler(
     line.line_item_id === input.item_id ? { ...line, quantity: Number(quantity) } : line
   )
   await validateCartStockWorkflow(container).run({
-    input: { sales_channel_id: cart.sales_channel_id, lines },
+    input: { sales_channel_id: cart.sales_channel_id, cart_id: input.cart_id, lines },
   })
 }
 
@@ -87,6 +87,6 @@ export async function completeCartValidateHandler(
 ) {
   const cart = await readCartLines(container, input.id, given)
   await validateCartStockWorkflow(container).run({
-    input: { sales_channel_id: cart.sales_channel_id, lines: cart.lines },
+    input: { sales_channel_id: cart.sales_channel_id, cart_id: input.id, lines: cart.lines },
   })
 }

@@ -8,11 +8,11 @@ type HookContext = { container: MedusaContainer }
 
 /** Checkout: the order's inventory units and its `allocated` movements. */
 export async function orderCreatedHandler(
-  { order_id }: { order_id: string; cart_id?: string },
+  { order_id, cart_id }: { order_id: string; cart_id?: string },
   { container }: HookContext
 ) {
   const { result } = await placeOrderUnitsWorkflow(container).run({
-    input: { order_id, within_checkout: true },
+    input: { order_id, cart_id: cart_id ?? null, within_checkout: true },
   })
   return new StepResponse(result.created, result.created ? order_id : undefined)
 }

@@ -30,7 +30,7 @@ export const GET = async (
 
 /**
  * POST /admin/stock-locations/:id/stockroom — change backorderable_default,
- * propagate_all_variants, restock_inventory.
+ * propagate_all_variants, restock_inventory, allocation_priority.
  */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminUpdateStockLocationSettingType>,

@@ -31,7 +31,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     }))
   const { lines: checked } =
     cart.sales_channel_id && lines.length
-      ? await stockroom.checkCartStock(cart.sales_channel_id, lines)
+      ? await stockroom.checkCartStock(cart.sales_channel_id, lines, cart.id)
       : { lines: lines.map((line) => ({ ...line, available: line.quantity, backordered: 0 })) }
   const exposeCounts = stockroom.getOptions().expose_stock_counts
   res.json({
