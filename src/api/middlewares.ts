@@ -2,6 +2,7 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminInventoryUnitsMiddlewares } from "./admin/inventory-units/middlewares"
 import { adminOrdersMiddlewares } from "./admin/orders/middlewares"
 import { adminReturnAuthorizationsMiddlewares } from "./admin/return-authorizations/middlewares"
+import { adminStockCountsMiddlewares } from "./admin/stock-counts/middlewares"
 import { adminStockItemsMiddlewares } from "./admin/stock-items/middlewares"
 import { adminStockLocationSettingsMiddlewares } from "./admin/stock-locations/middlewares"
 import { adminStockMovementsExportMiddlewares } from "./admin/stock-movements/export/middlewares"
@@ -24,5 +25,6 @@ export default defineMiddlewares({
     ...adminOrdersMiddlewares,
     ...storeStockroomMiddlewares,
     ...adminReturnAuthorizationsMiddlewares,
+    ...adminStockCountsMiddlewares,
   ],
 })

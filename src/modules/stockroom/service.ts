@@ -17,6 +17,8 @@ import {
   InventoryUnit,
   ReturnAuthorization,
   ReturnAuthorizationItem,
+  StockCount,
+  StockCountItem,
   StockItem,
   StockLocationSetting,
   StockMovement,
@@ -35,6 +37,7 @@ import * as tracking from "./queries/tracking"
 import { authorizeReturn, removeReturnAuthorization } from "./return-authorizations/authorize"
 import * as raLifecycle from "./return-authorizations/lifecycle"
 import * as raReceipt from "./return-authorizations/receive"
+import * as stockCounts from "./stock-counts/counts"
 import { insertStockItems } from "./stock-items/create"
 import { listStockAtLocations, listStockItemsWithCounts } from "./stock-items/list"
 import type {
@@ -54,6 +57,7 @@ import type {
   StockLocationSettingDTO,
   StockroomOptions,
 } from "./types"
+import type { OpenStockCountInput, RecordStockCountInput } from "./types"
 
 type InjectedDependencies = { baseRepository: DAL.RepositoryService }
 
@@ -82,6 +86,8 @@ class StockroomModuleService
     VariantTrackingSuspension,
     ReturnAuthorization,
     ReturnAuthorizationItem,
+    StockCount,
+    StockCountItem,
   })
   implements IStockroomModuleService
 {
@@ -421,6 +427,28 @@ class StockroomModuleService
   @InjectTransactionManager()
   async unreceiveReturnAuthorizationUnits(id: string, @MedusaContext() sharedContext: Context = {}) {
     await raReceipt.unreceiveReturnAuthorizationUnits(this.context_(sharedContext), id)
+  }
+
+  // --- Stock counts (stock-counts/) ------------------------------------------
+
+  @InjectTransactionManager()
+  async openStockCount(input: OpenStockCountInput, @MedusaContext() sharedContext: Context = {}) {
+    return await stockCounts.openStockCount(this.context_(sharedContext), input)
+  }
+
+  @InjectTransactionManager()
+  async recordStockCount(id: string, input: RecordStockCountInput, @MedusaContext() sharedContext: Context = {}) {
+    await stockCounts.recordStockCount(this.context_(sharedContext), id, input)
+  }
+
+  @InjectTransactionManager()
+  async applyStockCount(id: string, actorId: string | null = null, @MedusaContext() sharedContext: Context = {}) {
+    return await stockCounts.applyStockCount(this.context_(sharedContext), id, actorId)
+  }
+
+  @InjectTransactionManager()
+  async cancelStockCount(id: string, @MedusaContext() sharedContext: Context = {}) {
+    await stockCounts.cancelStockCount(this.context_(sharedContext), id)
   }
 }
 

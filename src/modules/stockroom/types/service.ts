@@ -13,6 +13,7 @@ import type {
   ReceiveReturnAuthorizationUnitsInput,
   ReturnAuthorizationDTO,
 } from "./return-authorizations"
+import type { OpenStockCountInput, RecordStockCountInput } from "./stock-counts"
 import type { PlaceOrderUnitsInput, ReceiveReturnUnitsInput, ShipFulfillmentUnitsInput } from "./units"
 
 type StockroomModels = {
@@ -25,6 +26,8 @@ type StockroomModels = {
   VariantTrackingSuspension: typeof Models.VariantTrackingSuspension
   ReturnAuthorization: typeof Models.ReturnAuthorization
   ReturnAuthorizationItem: typeof Models.ReturnAuthorizationItem
+  StockCount: typeof Models.StockCount
+  StockCountItem: typeof Models.StockCountItem
 }
 
 /**
@@ -162,4 +165,12 @@ export interface IStockroomModuleService extends StockroomDataMethods {
     sharedContext?: Context
   ): Promise<LedgerResult & { returned_unit_ids: string[] }>
   unreceiveReturnAuthorizationUnits(id: string, sharedContext?: Context): Promise<void>
+
+  /** Opens a count of a location (every stock item there, or the given inventory items); returns its id. */
+  openStockCount(input: OpenStockCountInput, sharedContext?: Context): Promise<string>
+  /** Records counts on an open count; the last count of an item wins. */
+  recordStockCount(id: string, input: RecordStockCountInput, sharedContext?: Context): Promise<void>
+  /** Books each counted difference against on hand at its counted_at, in one transaction. */
+  applyStockCount(id: string, actorId?: string | null, sharedContext?: Context): Promise<LedgerResult>
+  cancelStockCount(id: string, sharedContext?: Context): Promise<void>
 }
