@@ -22,6 +22,7 @@ const COLUMNS = [
   "reason",
   "note",
   "metadata",
+  "reason_code",
 ]
 
 async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, attempts = 300) {

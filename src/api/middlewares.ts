@@ -3,6 +3,7 @@ import { adminInventoryUnitsMiddlewares } from "./admin/inventory-units/middlewa
 import { adminOrdersMiddlewares } from "./admin/orders/middlewares"
 import { adminPurchaseOrdersMiddlewares } from "./admin/purchase-orders/middlewares"
 import { adminReturnAuthorizationsMiddlewares } from "./admin/return-authorizations/middlewares"
+import { adminStockCountsMiddlewares } from "./admin/stock-counts/middlewares"
 import { adminStockItemsMiddlewares } from "./admin/stock-items/middlewares"
 import { adminStockLocationSettingsMiddlewares } from "./admin/stock-locations/middlewares"
 import { adminStockMovementsExportMiddlewares } from "./admin/stock-movements/export/middlewares"
@@ -30,5 +31,6 @@ export default defineMiddlewares({
     ...adminPurchaseOrdersMiddlewares,
     ...storeStockSubscriptionsMiddlewares,
     ...adminStockSubscriptionsMiddlewares,
+    ...adminStockCountsMiddlewares,
   ],
 })

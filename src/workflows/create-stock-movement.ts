@@ -3,7 +3,7 @@ import {
   transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import type { StockMovementKind } from "../modules/stockroom/types"
+import { defaultReasonCode, type ReasonCode, type StockMovementKind } from "../modules/stockroom/types"
 import {
   emitStockEventsStep,
   ensureStockItemsStep,
@@ -15,6 +15,8 @@ import {
 export type CreateStockMovementWorkflowInput = StockAddress & {
   quantity: number
   reason?: string | null
+  /** default: `received` for an increase, `correction` for a decrease */
+  reason_code?: ReasonCode | null
   note?: string | null
   actor_id?: string | null
 }
@@ -62,6 +64,7 @@ export const createStockMovementWorkflow = createWorkflow(
             originator_id: input.actor_id ?? null,
             actor_id: input.actor_id ?? null,
             reason: input.reason ?? null,
+            reason_code: input.reason_code ?? defaultReasonCode(input.quantity),
             note: input.note ?? null,
           },
         ]

@@ -1,12 +1,13 @@
 import { XMarkMini } from "@medusajs/icons"
 import { Badge, Button, Input, Label, Select } from "@medusajs/ui"
 import { humanize } from "../lib/format"
-import { ORIGINATOR_TYPES, STOCK_MOVEMENT_KINDS } from "../lib/types"
+import { ORIGINATOR_TYPES, REASON_CODES, STOCK_MOVEMENT_KINDS } from "../lib/types"
 
 export type LedgerFilterValues = {
   location_id?: string
   kind?: string
   originator_type?: string
+  reason_code?: string
   from?: string
   to?: string
 }
@@ -100,6 +101,13 @@ export const LedgerFilters = ({
         allLabel="All originators"
         options={ORIGINATOR_TYPES.map((type) => ({ value: type, label: humanize(type) }))}
         onChange={(originator_type) => onChange({ originator_type })}
+      />
+      <FilterSelect
+        label="Reason code"
+        value={values.reason_code}
+        allLabel="All reasons"
+        options={REASON_CODES.map((code) => ({ value: code, label: humanize(code) }))}
+        onChange={(reason_code) => onChange({ reason_code })}
       />
       <div className="flex items-center gap-x-2">
         <Label size="xsmall" htmlFor="ledger-from" className="text-ui-fg-subtle">

@@ -7,6 +7,7 @@ export type MoveStockValues = {
   stock_item_id: string
   quantity: number
   reason: string | null
+  reason_code: string
   note: string | null
 }
 
@@ -21,6 +22,23 @@ export type MoveStockDrawerProps = {
 }
 
 const REASONS = ["Received", "Count correction", "Damaged", "Lost", "Found"]
+
+/** The ledger's reason codes, in the order the contract lists them. */
+export const REASON_CODE_OPTIONS = [
+  { value: "correction", label: "Correction" },
+  { value: "cycle_count", label: "Cycle count" },
+  { value: "received", label: "Received" },
+  { value: "return_restock", label: "Return restock" },
+  { value: "damaged", label: "Damaged" },
+  { value: "shrinkage", label: "Shrinkage" },
+  { value: "promotion", label: "Promotion" },
+  { value: "other", label: "Other" },
+]
+
+/** The code a movement gets unless the admin picks another: received when adding, correction when taking. */
+export function defaultReasonCodeFor(quantity: string): string {
+  return quantity.trim().startsWith("-") ? "correction" : "received"
+}
 
 /** The client-side rule the route enforces too: a non-zero whole number. */
 export function validateQuantity(raw: string): string | null {
@@ -52,6 +70,7 @@ export const MoveStockDrawer = ({
   const [stockItemId, setStockItemId] = useState("")
   const [quantity, setQuantity] = useState("")
   const [reason, setReason] = useState("")
+  const [reasonCode, setReasonCode] = useState("")
   const [note, setNote] = useState("")
   const [touched, setTouched] = useState(false)
 
@@ -60,6 +79,7 @@ export const MoveStockDrawer = ({
       setStockItemId(options.length === 1 ? options[0].stockItemId : "")
       setQuantity("")
       setReason("")
+      setReasonCode("")
       setNote("")
       setTouched(false)
     }
@@ -81,6 +101,7 @@ export const MoveStockDrawer = ({
       stock_item_id: stockItemId,
       quantity: Number(quantity.trim()),
       reason: reason.trim() || null,
+      reason_code: reasonCode || defaultReasonCodeFor(quantity),
       note: note.trim() || null,
     })
   }
@@ -142,6 +163,24 @@ export const MoveStockDrawer = ({
               ) : (
                 <Hint>Positive to add units, negative to remove them.</Hint>
               )}
+            </div>
+            <div className="flex flex-col gap-y-2">
+              <Label size="small" weight="plus" htmlFor="move-stock-reason-code">
+                Reason code
+              </Label>
+              <Select value={reasonCode || defaultReasonCodeFor(quantity)} onValueChange={setReasonCode}>
+                <Select.Trigger id="move-stock-reason-code" aria-label="Reason code">
+                  <Select.Value />
+                </Select.Trigger>
+                <Select.Content>
+                  {REASON_CODE_OPTIONS.map((option) => (
+                    <Select.Item key={option.value} value={option.value}>
+                      {option.label}
+                    </Select.Item>
+                  ))}
+                </Select.Content>
+              </Select>
+              <Hint>Received when adding, correction when taking, unless you pick another.</Hint>
             </div>
             <div className="flex flex-col gap-y-2">
               <Label size="small" weight="plus" htmlFor="move-stock-reason">

@@ -19,6 +19,7 @@ export {
   MANUAL_MOVEMENT_KINDS,
   ORIGINATOR_TYPES,
   RETURN_AUTHORIZATION_STATES,
+  REASON_CODES,
   STOCK_MOVEMENT_KINDS,
 } from "../../modules/stockroom/types"
 export type {
@@ -79,6 +80,7 @@ export type StockMovementFilters = {
   kind?: string | string[]
   originator_type?: OriginatorType | OriginatorType[]
   originator_id?: string | string[]
+  reason_code?: string | string[]
   created_at?: { gte?: string; lte?: string }
   offset?: number
   limit?: number
@@ -89,6 +91,7 @@ export type CreateStockMovementBody = {
   stock_item_id: string
   quantity: number
   reason?: string | null
+  reason_code?: string
   note?: string | null
 }
 

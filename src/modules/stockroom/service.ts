@@ -22,6 +22,8 @@ import {
   ReturnAuthorization,
   ReturnAuthorizationItem,
   CheckoutHold,
+  StockCount,
+  StockCountItem,
   StockItem,
   StockLocationSetting,
   StockMovement,
@@ -44,6 +46,7 @@ import * as tracking from "./queries/tracking"
 import { authorizeReturn, removeReturnAuthorization } from "./return-authorizations/authorize"
 import * as raLifecycle from "./return-authorizations/lifecycle"
 import * as raReceipt from "./return-authorizations/receive"
+import * as stockCounts from "./stock-counts/counts"
 import { insertStockItems } from "./stock-items/create"
 import { listStockAtLocations, listStockItemsWithCounts } from "./stock-items/list"
 import * as purchaseOrders from "./purchase-orders/lifecycle"
@@ -75,6 +78,7 @@ import type {
   StockSubscriptionFilters,
   WaitingSubscriptionTarget,
 } from "./types"
+import type { OpenStockCountInput, RecordStockCountInput } from "./types"
 
 type InjectedDependencies = { baseRepository: DAL.RepositoryService }
 
@@ -108,6 +112,8 @@ class StockroomModuleService
     PurchaseOrderReceipt,
     PurchaseOrderReceiptLine,
     CheckoutHold,
+    StockCount,
+    StockCountItem,
   })
   implements IStockroomModuleService
 {
@@ -594,6 +600,28 @@ class StockroomModuleService
   @InjectTransactionManager()
   async raiseBackorderAgeAlerts(@MedusaContext() sharedContext: Context = {}) {
     return await alerts.raiseBackorderAgeAlerts(this.context_(sharedContext))
+  }
+
+  // --- Stock counts (stock-counts/) ------------------------------------------
+
+  @InjectTransactionManager()
+  async openStockCount(input: OpenStockCountInput, @MedusaContext() sharedContext: Context = {}) {
+    return await stockCounts.openStockCount(this.context_(sharedContext), input)
+  }
+
+  @InjectTransactionManager()
+  async recordStockCount(id: string, input: RecordStockCountInput, @MedusaContext() sharedContext: Context = {}) {
+    await stockCounts.recordStockCount(this.context_(sharedContext), id, input)
+  }
+
+  @InjectTransactionManager()
+  async applyStockCount(id: string, actorId: string | null = null, @MedusaContext() sharedContext: Context = {}) {
+    return await stockCounts.applyStockCount(this.context_(sharedContext), id, actorId)
+  }
+
+  @InjectTransactionManager()
+  async cancelStockCount(id: string, @MedusaContext() sharedContext: Context = {}) {
+    await stockCounts.cancelStockCount(this.context_(sharedContext), id)
   }
 }
 

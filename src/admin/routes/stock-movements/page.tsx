@@ -18,7 +18,7 @@ import {
 import type { StockMovementFilters } from "../../lib/types"
 
 const PAGE_SIZE = 20
-const FILTER_KEYS = ["location_id", "kind", "originator_type", "from", "to"] as const
+const FILTER_KEYS = ["location_id", "kind", "originator_type", "reason_code", "from", "to"] as const
 const ITEM_KEYS = ["inventory_item_id", "variant_id", "stock_item_id"] as const
 
 /** The whole stock ledger, newest first; filters live in the URL. */
@@ -35,6 +35,7 @@ const StockMovementsPage = () => {
     location_id: values.location_id,
     kind: values.kind,
     originator_type: values.originator_type as StockMovementFilters["originator_type"],
+    reason_code: values.reason_code,
     ...(item ? { [item[0]]: item[1] } : {}),
     created_at:
       values.from || values.to

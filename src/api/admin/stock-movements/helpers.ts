@@ -31,6 +31,7 @@ export async function buildMovementFilters(
   set("kind", params.kind as string | string[] | undefined)
   set("originator_type", params.originator_type as string | string[] | undefined)
   set("originator_id", params.originator_id)
+  set("reason_code", params.reason_code as string | string[] | undefined)
   if (params.created_at) {
     const range: Record<string, Date> = {}
     for (const [op, value] of Object.entries(params.created_at)) {

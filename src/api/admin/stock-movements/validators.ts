@@ -2,6 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import {
   MAX_STOCK_QUANTITY,
   ORIGINATOR_TYPES,
+  REASON_CODES,
   STOCK_MOVEMENT_KINDS,
 } from "../../../modules/stockroom/types"
 import { createListParams } from "../../list-query"
@@ -19,6 +20,9 @@ export const AdminCreateStockMovement = z
       .max(MAX_STOCK_QUANTITY, `quantity must be at most ${MAX_STOCK_QUANTITY}`)
       .refine((q) => q !== 0, "quantity must not be zero"),
     reason: z.string().max(200).nullish(),
+    reason_code: z
+      .enum(REASON_CODES, { message: `reason_code must be one of ${REASON_CODES.join(", ")}` })
+      .optional(),
     note: z.string().max(2000).nullish(),
   })
   .strict()
@@ -52,6 +56,7 @@ export const stockMovementFilterShape = {
     .union([z.enum(ORIGINATOR_TYPES), z.array(z.enum(ORIGINATOR_TYPES))])
     .optional(),
   originator_id: stringOrArray,
+  reason_code: z.union([z.enum(REASON_CODES), z.array(z.enum(REASON_CODES))]).optional(),
   created_at: z
     .object({
       gte: z.coerce.date().optional(),

@@ -130,6 +130,7 @@ function book(
     reason: attribution.reason ?? null,
     note: attribution.note ?? null,
     metadata: attribution.metadata ?? null,
+    reason_code: attribution.reason_code ?? null,
   })
 }
 
@@ -174,6 +175,7 @@ function catchUpDrift(
       reason: source.reason ?? null,
       note: source.note !== undefined ? source.note : OUTSIDE_CHANGE_NOTE,
       metadata: source.metadata ?? null,
+      reason_code: source.reason_code ?? null,
     })
   const expectsAmounts =
     attribution?.expected_quantity !== undefined ||

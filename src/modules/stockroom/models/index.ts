@@ -14,3 +14,5 @@ export { default as PurchaseOrderReceiptLine } from "./purchase-order-receipt-li
 export { default as StockSubscription } from "./stock-subscription"
 export { default as StockAlert } from "./stock-alert"
 export { default as CheckoutHold } from "./checkout-hold"
+export { default as StockCount } from "./stock-count"
+export { default as StockCountItem } from "./stock-count-item"

@@ -13,6 +13,8 @@ const StockItem = model
     location_id: model.text(),
     backorderable: model.boolean().default(true),
     low_stock_threshold: model.number().nullable(),
+    /** units on hand kept out of sale and out of backorder fills */
+    safety_stock: model.number().default(0),
     /** sequence of the last movement written for this item */
     last_sequence: model.number().default(0),
     /** on hand (stocked) after the last movement */

@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { ORIGINATOR_TYPES, STOCK_MOVEMENT_KINDS } from "../types"
+import { ORIGINATOR_TYPES, REASON_CODES, STOCK_MOVEMENT_KINDS } from "../types"
 
 /**
  * Append-only ledger row: one signed change to a stock item's count on hand
@@ -24,6 +24,8 @@ const StockMovement = model
     reason: model.text().nullable(),
     note: model.text().nullable(),
     metadata: model.json().nullable(),
+    /** why an admin changed stock (section "Reason codes" of the README); null for system movements */
+    reason_code: model.enum([...REASON_CODES]).nullable(),
   })
   .indexes([
     {
@@ -35,6 +37,11 @@ const StockMovement = model
     { name: "IDX_stock_movement_location_id", on: ["location_id"] },
     { name: "IDX_stock_movement_originator", on: ["originator_type", "originator_id"] },
     { name: "IDX_stock_movement_created_at", on: ["created_at"] },
+    // The ledger list's filters, each with its default order (newest first).
+    { name: "IDX_stock_movement_stock_item_created_at", on: ["stock_item_id", "created_at"] },
+    { name: "IDX_stock_movement_location_created_at", on: ["location_id", "created_at"] },
+    { name: "IDX_stock_movement_kind_created_at", on: ["kind", "created_at"] },
+    { name: "IDX_stock_movement_reason_code_created_at", on: ["reason_code", "created_at"] },
   ])
 
 export default StockMovement

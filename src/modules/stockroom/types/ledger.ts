@@ -15,6 +15,9 @@ export const STOCK_MOVEMENT_KINDS = [
 ] as const
 export type StockMovementKind = (typeof STOCK_MOVEMENT_KINDS)[number]
 
+export * from "./reason-codes"
+import type { ReasonCode } from "./reason-codes"
+
 /** Kinds an admin may give a manual movement (`POST /admin/stock-movements`). */
 export const MANUAL_MOVEMENT_KINDS = ["received", "adjusted"] as const
 
@@ -27,6 +30,7 @@ export const ORIGINATOR_TYPES = [
   "user",
   "system",
   "purchase_order",
+  "stock_count",
 ] as const
 export type OriginatorType = (typeof ORIGINATOR_TYPES)[number]
 
@@ -36,6 +40,7 @@ export type StockItemDTO = {
   location_id: string
   backorderable: boolean
   low_stock_threshold: number | null
+  safety_stock?: number
   created_at: Date | string
   updated_at: Date | string
 }
@@ -72,6 +77,7 @@ export const STOCK_MOVEMENT_COLUMNS = [
   "reason",
   "note",
   "metadata",
+  "reason_code",
 ] as const
 
 export type StockMovementDTO = {
@@ -91,6 +97,7 @@ export type StockMovementDTO = {
   reason: string | null
   note: string | null
   metadata: Record<string, unknown> | null
+  reason_code: ReasonCode | null
   created_at: Date | string
 }
 
@@ -101,6 +108,7 @@ export type MovementAttribution = {
   reason?: string | null
   note?: string | null
   metadata?: Record<string, unknown> | null
+  reason_code?: ReasonCode | null
 }
 
 /**

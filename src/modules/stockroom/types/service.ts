@@ -23,6 +23,7 @@ import type {
   VariantDemandRow,
   WaitingSubscriptionTarget,
 } from "./notifications"
+import type { OpenStockCountInput, RecordStockCountInput } from "./stock-counts"
 import type { PlaceOrderUnitsInput, ReceiveReturnUnitsInput, ShipFulfillmentUnitsInput } from "./units"
 import type {
   BackorderEta,
@@ -48,6 +49,8 @@ type StockroomModels = {
   PurchaseOrderItem: typeof Models.PurchaseOrderItem
   PurchaseOrderReceipt: typeof Models.PurchaseOrderReceipt
   PurchaseOrderReceiptLine: typeof Models.PurchaseOrderReceiptLine
+  StockCount: typeof Models.StockCount
+  StockCountItem: typeof Models.StockCountItem
 }
 
 /**
@@ -271,4 +274,11 @@ export interface IStockroomModuleService extends StockroomDataMethods {
   ): Promise<RaisedStockAlert[]>
   /** Alerts to post for backorders waiting longer than `backorder_alert_days`. */
   raiseBackorderAgeAlerts(sharedContext?: Context): Promise<RaisedStockAlert[]>
+  /** Opens a count of a location (every stock item there, or the given inventory items); returns its id. */
+  openStockCount(input: OpenStockCountInput, sharedContext?: Context): Promise<string>
+  /** Records counts on an open count; the last count of an item wins. */
+  recordStockCount(id: string, input: RecordStockCountInput, sharedContext?: Context): Promise<void>
+  /** Books each counted difference against on hand at its counted_at, in one transaction. */
+  applyStockCount(id: string, actorId?: string | null, sharedContext?: Context): Promise<LedgerResult>
+  cancelStockCount(id: string, sharedContext?: Context): Promise<void>
 }
