@@ -7,6 +7,7 @@ import { adminStockLocationSettingsMiddlewares } from "./admin/stock-locations/m
 import { adminStockMovementsExportMiddlewares } from "./admin/stock-movements/export/middlewares"
 import { adminStockMovementsMiddlewares } from "./admin/stock-movements/middlewares"
 import { adminStockTransfersMiddlewares } from "./admin/stock-transfers/middlewares"
+import { adminStockroomMiddlewares } from "./admin/stockroom/middlewares"
 import { storeStockroomMiddlewares } from "./store/middlewares"
 import { ensureVariantTracking } from "./variant-tracking"
 
@@ -24,5 +25,6 @@ export default defineMiddlewares({
     ...adminOrdersMiddlewares,
     ...storeStockroomMiddlewares,
     ...adminReturnAuthorizationsMiddlewares,
+    ...adminStockroomMiddlewares,
   ],
 })
