@@ -70,7 +70,10 @@ stockroomStoreRunner({
 
     describe("a role with every Medusa policy but none of Stockroom's", () => {
       it("gets 403 on every Stockroom admin route and writes nothing", async () => {
-        const headers = await userWith("medusa-only@stockroom.test", (p) => !isStockroomPolicy(p))
+        const headers = await userWith("medusa-only@stockroom.test", (p) =>
+          // Medusa's super-admin wildcard would grant Stockroom's too.
+          !isStockroomPolicy(p) && p.resource !== "*" && p.operation !== "*"
+        )
         // The role is not weak: Medusa's own inventory routes let it in.
         const own = await api.get("/admin/inventory-items", { headers })
         expect(own.status).toBe(200)
@@ -85,14 +88,13 @@ stockroomStoreRunner({
         const before = await writes()
         const answers: string[] = []
         for (const route of routes) {
-          const response = await expectFailure(
-            api.request({
-              method: route.method,
-              url: route.path,
-              data: route.method === "GET" ? undefined : bodies[`${route.method} ${route.path}`] ?? {},
-              headers,
-            })
-          )
+          const response = await api.request({
+            method: route.method,
+            url: route.path,
+            data: route.method === "GET" ? undefined : bodies[`${route.method} ${route.path}`] ?? {},
+            headers,
+            validateStatus: () => true,
+          })
           // The refusal names a Stockroom policy: the route's own, not Medusa's.
           answers.push(
             `${route.method} ${route.path} ${response.status} ${/stockroom_/.test(response.data?.message)}`
@@ -128,10 +130,9 @@ stockroomStoreRunner({
           `/admin/stock-items?inventory_item_id=${shirt.inventory_item_id}`,
           { headers }
         )
-        expect(items.stock_items.map((item: any) => [item.location_id, item.count_on_hand])).toEqual([
-          [from, 10],
-        ])
-        const stockItemId = items.stock_items[0].id
+        const stocked = items.stock_items.find((item: any) => item.location_id === from)
+        expect(stocked.count_on_hand).toBe(10)
+        const stockItemId = stocked.id
         const { data: movements } = await api.get(
           `/admin/stock-movements?inventory_item_id=${shirt.inventory_item_id}`,
           { headers }
@@ -231,7 +232,8 @@ stockroomStoreRunner({
           `/admin/stock-items?inventory_item_id=${shirt.inventory_item_id}`,
           { headers }
         )
-        await api.post(`/admin/stock-items/${items.stock_items[0].id}`, { low_stock_threshold: 3 }, { headers })
+        const stocked = items.stock_items.find((item: any) => item.location_id === from)
+        await api.post(`/admin/stock-items/${stocked.id}`, { low_stock_threshold: 3 }, { headers })
         await api.post("/admin/stock-transfers", transferBody(), { headers })
         await api.post(`/admin/stock-locations/${to}/stockroom`, { restock_inventory: true }, { headers })
 
@@ -268,7 +270,7 @@ stockroomStoreRunner({
           {},
           { headers }
         )
-        expect(received.return_authorization.status).toBe("received")
+        expect(received.return_authorization.state).toBe("received")
         await settled(api, headers)
 
         expect(
@@ -276,7 +278,8 @@ stockroomStoreRunner({
         ).toEqual([
           ["received", 10],
           ["transfer_out", -2],
-          ["shipped", -1],
+          ["allocated", -1],
+          ["shipped", 0],
           ["returned", 1],
           ["transfer_in", 2],
         ])
