@@ -9,6 +9,7 @@ import { adminStockLocationSettingsMiddlewares } from "./admin/stock-locations/m
 import { adminStockMovementsExportMiddlewares } from "./admin/stock-movements/export/middlewares"
 import { adminStockMovementsMiddlewares } from "./admin/stock-movements/middlewares"
 import { adminStockTransfersMiddlewares } from "./admin/stock-transfers/middlewares"
+import { adminStockroomMiddlewares } from "./admin/stockroom/middlewares"
 import { storeStockroomMiddlewares } from "./store/middlewares"
 import { adminStockSubscriptionsMiddlewares } from "./admin/stock-subscriptions/middlewares"
 import { storeStockSubscriptionsMiddlewares } from "./store/stock-subscriptions/middlewares"
@@ -32,5 +33,6 @@ export default defineMiddlewares({
     ...storeStockSubscriptionsMiddlewares,
     ...adminStockSubscriptionsMiddlewares,
     ...adminStockCountsMiddlewares,
+    ...adminStockroomMiddlewares,
   ],
 })

@@ -10,11 +10,14 @@ import {
   AdminGetBackordersParams,
   AdminGetInventoryUnitsParams,
 } from "./validators"
+import { StockroomResource } from "../../../lib/access-control"
+import { needs } from "../access"
 
 export const adminInventoryUnitsMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/inventory-units",
+    policies: [needs(StockroomResource.inventory_unit, "read")],
     middlewares: [
       validateAndTransformQuery(
         AdminGetInventoryUnitsParams,
@@ -25,6 +28,7 @@ export const adminInventoryUnitsMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/backorders",
+    policies: [needs(StockroomResource.inventory_unit, "read")],
     middlewares: [
       validateAndTransformQuery(AdminGetBackordersParams, listBackordersQueryConfig),
     ],

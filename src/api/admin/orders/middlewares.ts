@@ -90,11 +90,14 @@ async function assertNoBackorderedShipping(req: MedusaRequest) {
     }
   }
 }
+import { StockroomResource } from "../../../lib/access-control"
+import { needs } from "../access"
 
 export const adminOrdersMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/orders/:id/inventory-units",
+    policies: [needs(StockroomResource.inventory_unit, "read")],
     middlewares: [
       validateAndTransformQuery(
         AdminGetOrderInventoryUnitsParams,
