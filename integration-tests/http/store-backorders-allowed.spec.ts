@@ -158,7 +158,8 @@ stockroomStoreRunner({
         backordered.map((unit: any) => [unit.id, shirt.id, unit.quantity])
       )
       expect(Object.keys(mine.backorders[0]).sort()).toEqual(
-        ["id", "line_item_id", "ordered_at", "quantity", "variant_id"]
+        // expected_at: the date of the incoming stock that covers it (none here).
+        ["expected_at", "id", "line_item_id", "ordered_at", "quantity", "variant_id"]
       )
 
       const stranger = await signInCustomer(api, store, "eve@stockroom.test")
@@ -182,8 +183,9 @@ stockroomStoreRunner({
       )
       expect(data).toEqual({
         variants: [
-          { variant_id: shirt.id, on_hand: 2, in_stock: true, backorderable: true },
-          { variant_id: sticker.id, on_hand: null, in_stock: true, backorderable: false },
+          // Nothing is on its way: incoming 0, no restock date.
+          { variant_id: shirt.id, on_hand: 2, in_stock: true, backorderable: true, incoming: 0, next_restock_at: null },
+          { variant_id: sticker.id, on_hand: null, in_stock: true, backorderable: false, incoming: 0, next_restock_at: null },
         ],
         products: [{ product_id: (await productOf(shirt.id)).id, has_stock: true }],
       })
@@ -205,7 +207,9 @@ stockroomStoreRunner({
         storeHeaders
       )
       expect(empty).toEqual({
-        variants: [{ variant_id: mug.id, on_hand: 0, in_stock: false, backorderable: true }],
+        variants: [
+          { variant_id: mug.id, on_hand: 0, in_stock: false, backorderable: true, incoming: 0, next_restock_at: null },
+        ],
         products: [{ product_id: mugProduct.id, has_stock: false }],
       })
     })

@@ -136,8 +136,9 @@ stockroomStoreRunner({
         storeHeaders
       )
       expect(availability.variants).toEqual([
-        { variant_id: mug.id, in_stock: false, backorderable: false },
-        { variant_id: shirt.id, in_stock: true, backorderable: false },
+        // expose_stock_counts is off: no on_hand and no incoming count, only the date.
+        { variant_id: mug.id, in_stock: false, backorderable: false, next_restock_at: null },
+        { variant_id: shirt.id, in_stock: true, backorderable: false, next_restock_at: null },
       ])
 
       await receive(mug, 1)

@@ -56,7 +56,7 @@ stockroomStoreRunner({
         storeHeaders
       )
       expect(availability.variants).toEqual([
-        { variant_id: shirt.id, on_hand: null, in_stock: true, backorderable: false },
+        { variant_id: shirt.id, on_hand: null, in_stock: true, backorderable: false, incoming: 0, next_restock_at: null },
       ])
       const { data: shortfall } = await api.get(`/store/carts/${cartId}/stock-shortfall`, storeHeaders)
       expect(shortfall.items[0]).toMatchObject({ quantity: 100001, available: 100001, backordered: 0 })

@@ -33,6 +33,7 @@ moduleIntegrationTestRunner<StockroomModuleService>({
           back_in_stock_template: "stockroom-back-in-stock",
           admin_alerts: true,
           backorder_alert_days: 7,
+          checkout_hold_minutes: null,
         })
       })
     })
