@@ -48,7 +48,7 @@ import * as raLifecycle from "./return-authorizations/lifecycle"
 import * as raReceipt from "./return-authorizations/receive"
 import * as stockCounts from "./stock-counts/counts"
 import { insertStockItems } from "./stock-items/create"
-import { listStockAtLocations, listStockItemsWithCounts } from "./stock-items/list"
+import { listStockItemsWithCounts } from "./stock-items/list"
 import * as purchaseOrders from "./purchase-orders/lifecycle"
 import * as purchaseOrderReceipts from "./purchase-orders/receive"
 import * as incoming from "./queries/incoming"
@@ -205,18 +205,6 @@ class StockroomModuleService
     @MedusaContext() sharedContext: Context = {}
   ) {
     return await listStockItemsWithCounts(this.context_(sharedContext), filters, config)
-  }
-
-  @InjectManager()
-  async listStockAtLocations(
-    inventoryItemIds: string[],
-    locationIds: string[],
-    @MedusaContext() sharedContext: Context = {}
-  ) {
-    if (!inventoryItemIds.length || !locationIds.length) {
-      return []
-    }
-    return await listStockAtLocations(this.context_(sharedContext), inventoryItemIds, locationIds)
   }
 
   // --- The ledger --------------------------------------------------------

@@ -2,6 +2,7 @@ import type { ActionContext } from "../context"
 import type { CheckoutShortfall } from "../lib/shortfall"
 import { placeholders } from "../ledger/sql"
 import { MEDUSA } from "../medusa-tables"
+import { liveHoldsSql } from "./live-holds"
 import type { CartStockLine } from "../types"
 
 type Execute = (sql: string, params?: unknown[]) => Promise<any[]>
@@ -73,11 +74,7 @@ export async function sellableAtLocations(
   const rows = await execute(
     `SELECT si.inventory_item_id, si.location_id, si.backorderable,
             (COALESCE(l.stocked_quantity - l.reserved_quantity, 0)
-             - COALESCE((SELECT SUM(h.quantity) FROM checkout_hold h
-                          WHERE h.inventory_item_id = si.inventory_item_id
-                            AND h.location_id = si.location_id
-                            AND h.deleted_at IS NULL AND h.expires_at > now()
-                            AND h.cart_id IS DISTINCT FROM ?), 0))::int AS sellable
+             - ${liveHoldsSql("si", { exceptCart: true })})::int AS sellable
        FROM stock_item si
        LEFT JOIN ${MEDUSA.inventory_level} l
               ON l.inventory_item_id = si.inventory_item_id

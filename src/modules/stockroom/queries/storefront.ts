@@ -1,6 +1,7 @@
 import type { ActionContext } from "../context"
 import type { CheckoutShortfall } from "../lib/shortfall"
 import { placeholders } from "../ledger/sql"
+import { liveHoldsSql } from "../checkout/live-holds"
 import { MEDUSA } from "../medusa-tables"
 import type { CartStockLine, VariantStockRow } from "../types"
 
@@ -12,10 +13,8 @@ const CHANNEL_LOCATIONS = `SELECT scl.stock_location_id
   FROM ${MEDUSA.sales_channel_stock_location} scl
  WHERE scl.sales_channel_id = ? AND scl.deleted_at IS NULL`
 
-// What carts hold at a level while their customers pay (expired holds count for nothing).
-const LIVE_HOLDS = `COALESCE((SELECT SUM(h.quantity) FROM checkout_hold h
-                  WHERE h.inventory_item_id = l.inventory_item_id AND h.location_id = l.location_id
-                    AND h.deleted_at IS NULL AND h.expires_at > now()), 0)`
+// What carts hold at a level while their customers pay.
+const LIVE_HOLDS = liveHoldsSql("l")
 
 /** Per inventory item in the channel: its available count and whether it may be backordered. */
 const ITEM_STOCK = `SELECT pvii.variant_id, pvii.inventory_item_id, pvii.required_quantity,

@@ -107,32 +107,3 @@ export async function listStockItemsWithCounts(
   })
   return [items, Number(count)]
 }
-
-/**
- * Per inventory item and location: Medusa's available count (stocked −
- * reserved) and whether the stock item there may be backordered.
- */
-export async function listStockAtLocations(
-  { manager }: ActionContext,
-  inventoryItemIds: string[],
-  locationIds: string[]
-): Promise<{ inventory_item_id: string; location_id: string; available: number; backorderable: boolean }[]> {
-  const rows = await manager.execute(
-    `SELECT si.inventory_item_id, si.location_id, si.backorderable,
-            COALESCE(l.stocked_quantity - l.reserved_quantity, 0)::int AS available
-       FROM stock_item si
-       LEFT JOIN ${MEDUSA.inventory_level} l
-              ON l.inventory_item_id = si.inventory_item_id
-             AND l.location_id = si.location_id AND l.deleted_at IS NULL
-      WHERE si.deleted_at IS NULL
-        AND si.inventory_item_id IN (${placeholders(inventoryItemIds.length)})
-        AND si.location_id IN (${placeholders(locationIds.length)})`,
-    [...inventoryItemIds, ...locationIds]
-  )
-  return rows.map((row) => ({
-    inventory_item_id: row.inventory_item_id,
-    location_id: row.location_id,
-    available: Number(row.available),
-    backorderable: !!row.backorderable,
-  }))
-}

@@ -121,11 +121,6 @@ export interface IStockroomModuleService extends StockroomDataMethods {
     config?: { offset?: number; limit?: number; order?: string },
     sharedContext?: Context
   ): Promise<[StockItemWithCountsDTO[], number]>
-  listStockAtLocations(
-    inventoryItemIds: string[],
-    locationIds: string[],
-    sharedContext?: Context
-  ): Promise<{ inventory_item_id: string; location_id: string; available: number; backorderable: boolean }[]>
 
   /** Stockroom's own changes to stock: the one ledgered write path. */
   applyStockChanges(changes: ApplyStockChangeInput[], sharedContext?: Context): Promise<LedgerResult>
