@@ -1,8 +1,8 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Clock } from "@medusajs/icons"
-import { Container, Heading, Select, Table, Text } from "@medusajs/ui"
-import { useSearchParams } from "react-router-dom"
+import { Container, Heading, Select, Text } from "@medusajs/ui"
 import { BackordersTable } from "../../components/backorders-table"
+import { ListPagination } from "../../components/list-pagination"
 import {
   SectionEmpty,
   SectionError,
@@ -10,15 +10,15 @@ import {
 } from "../../components/section-states"
 import { useBackorders } from "../../hooks/inventory-units"
 import { useStockLocations } from "../../hooks/stock-locations"
+import { useUrlListState } from "../../hooks/url-list-state"
 
 const PAGE_SIZE = 20
 const ALL = "all"
 
 /** The backorder queue, oldest first; the location and page live in the URL. */
 const BackordersPage = () => {
-  const [searchParams, setSearchParams] = useSearchParams()
-  const locationId = searchParams.get("location_id") || undefined
-  const pageIndex = Math.max(0, Number(searchParams.get("page") || 1) - 1)
+  const { read, pageIndex, update, goToPage } = useUrlListState()
+  const locationId = read("location_id")
   const backorders = useBackorders({
     location_id: locationId,
     offset: pageIndex * PAGE_SIZE,
@@ -27,26 +27,9 @@ const BackordersPage = () => {
   const locations = useStockLocations()
   const rows = backorders.data?.backorders ?? []
   const count = backorders.data?.count ?? 0
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
   const locationLabels = Object.fromEntries(
     (locations.data ?? []).map((location) => [location.id, location.name])
   ) as Record<string, string>
-
-  const update = (patch: Record<string, string | undefined>, resetPage = true) =>
-    setSearchParams((current) => {
-      const next = new URLSearchParams(current)
-      for (const [key, value] of Object.entries(patch)) {
-        if (value) {
-          next.set(key, value)
-        } else {
-          next.delete(key)
-        }
-      }
-      if (resetPage) {
-        next.delete("page")
-      }
-      return next
-    })
 
   return (
     <Container className="divide-y p-0">
@@ -106,16 +89,7 @@ const BackordersPage = () => {
       ) : (
         <div data-testid="backorders-table" aria-busy={backorders.isFetching}>
           <BackordersTable backorders={rows} locationLabels={locationLabels} />
-          <Table.Pagination
-            count={count}
-            pageSize={PAGE_SIZE}
-            pageIndex={pageIndex}
-            pageCount={pageCount}
-            canPreviousPage={pageIndex > 0}
-            canNextPage={pageIndex + 1 < pageCount}
-            previousPage={() => update({ page: String(pageIndex) }, false)}
-            nextPage={() => update({ page: String(pageIndex + 2) }, false)}
-          />
+          <ListPagination count={count} pageSize={PAGE_SIZE} pageIndex={pageIndex} onPageChange={goToPage} />
         </div>
       )}
     </Container>

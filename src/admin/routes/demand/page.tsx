@@ -1,9 +1,11 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { BellAlert } from "@medusajs/icons"
 import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
-import { Link, useSearchParams } from "react-router-dom"
+import { Link } from "react-router-dom"
+import { ListPagination } from "../../components/list-pagination"
 import { SectionEmpty, SectionError, SectionLoading } from "../../components/section-states"
 import { useStockDemand } from "../../hooks/demand"
+import { useUrlListState } from "../../hooks/url-list-state"
 
 const PAGE_SIZE = 20
 
@@ -12,18 +14,10 @@ const PAGE_SIZE = 20
  * plus backordered units, the most wanted first, linked to their variant.
  */
 const DemandPage = () => {
-  const [searchParams, setSearchParams] = useSearchParams()
-  const pageIndex = Math.max(0, Number(searchParams.get("page") || 1) - 1)
+  const { pageIndex, goToPage } = useUrlListState()
   const demand = useStockDemand({ offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE })
   const rows = demand.data?.demand ?? []
   const count = demand.data?.count ?? 0
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
-  const goTo = (page: number) =>
-    setSearchParams((current) => {
-      const next = new URLSearchParams(current)
-      next.set("page", String(page))
-      return next
-    })
 
   return (
     <Container className="divide-y p-0">
@@ -81,16 +75,7 @@ const DemandPage = () => {
               ))}
             </Table.Body>
           </Table>
-          <Table.Pagination
-            count={count}
-            pageSize={PAGE_SIZE}
-            pageIndex={pageIndex}
-            pageCount={pageCount}
-            canPreviousPage={pageIndex > 0}
-            canNextPage={pageIndex + 1 < pageCount}
-            previousPage={() => goTo(pageIndex)}
-            nextPage={() => goTo(pageIndex + 2)}
-          />
+          <ListPagination count={count} pageSize={PAGE_SIZE} pageIndex={pageIndex} onPageChange={goToPage} />
         </div>
       )}
     </Container>

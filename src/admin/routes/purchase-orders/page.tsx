@@ -2,7 +2,8 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ShoppingCart } from "@medusajs/icons"
 import { Button, Container, Heading, Input, Select, Table, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
-import { Link, useNavigate, useSearchParams } from "react-router-dom"
+import { Link, useNavigate } from "react-router-dom"
+import { ListPagination } from "../../components/list-pagination"
 import { PurchaseOrderCreateDrawer } from "../../components/purchase-order-create-drawer"
 import { PurchaseOrderStateBadge } from "../../components/purchase-order-state-badge"
 import { SectionEmpty, SectionError, SectionLoading } from "../../components/section-states"
@@ -13,6 +14,7 @@ import {
   useTransitTransferAction,
 } from "../../hooks/purchase-orders"
 import { useStockLocations } from "../../hooks/stock-locations"
+import { useUrlListState } from "../../hooks/url-list-state"
 import { formatRelative, humanize } from "../../lib/format"
 import { PURCHASE_ORDER_STATES } from "../../lib/types"
 
@@ -94,12 +96,11 @@ const TransfersInTransit = ({ locationLabels }: { locationLabels: Record<string,
 
 /** Purchase orders: what was ordered from suppliers, what arrived, what is still coming. */
 const PurchaseOrdersPage = () => {
-  const [searchParams, setSearchParams] = useSearchParams()
+  const { read, pageIndex, update, goToPage } = useUrlListState()
   const navigate = useNavigate()
-  const state = searchParams.get("state") || undefined
-  const locationId = searchParams.get("location_id") || undefined
-  const q = searchParams.get("q") || undefined
-  const pageIndex = Math.max(0, Number(searchParams.get("page") || 1) - 1)
+  const state = read("state")
+  const locationId = read("location_id")
+  const q = read("q")
   const [creating, setCreating] = useState(false)
   const [search, setSearch] = useState(q ?? "")
   const orders = usePurchaseOrders({ state, location_id: locationId, q, offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE })
@@ -107,24 +108,7 @@ const PurchaseOrdersPage = () => {
   const create = useCreatePurchaseOrder()
   const rows = orders.data?.purchase_orders ?? []
   const count = orders.data?.count ?? 0
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
   const locationLabels = Object.fromEntries((locations.data ?? []).map((location) => [location.id, location.name])) as Record<string, string>
-
-  const update = (patch: Record<string, string | undefined>, resetPage = true) =>
-    setSearchParams((current) => {
-      const next = new URLSearchParams(current)
-      for (const [key, value] of Object.entries(patch)) {
-        if (value) {
-          next.set(key, value)
-        } else {
-          next.delete(key)
-        }
-      }
-      if (resetPage) {
-        next.delete("page")
-      }
-      return next
-    })
 
   return (
     <div className="flex flex-col gap-y-3">
@@ -217,16 +201,7 @@ const PurchaseOrdersPage = () => {
                 ))}
               </Table.Body>
             </Table>
-            <Table.Pagination
-              count={count}
-              pageSize={PAGE_SIZE}
-              pageIndex={pageIndex}
-              pageCount={pageCount}
-              canPreviousPage={pageIndex > 0}
-              canNextPage={pageIndex + 1 < pageCount}
-              previousPage={() => update({ page: String(pageIndex) }, false)}
-              nextPage={() => update({ page: String(pageIndex + 2) }, false)}
-            />
+            <ListPagination count={count} pageSize={PAGE_SIZE} pageIndex={pageIndex} onPageChange={goToPage} />
           </div>
         )}
       </Container>

@@ -1,8 +1,8 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ArrowDownTray, ArrowUpDown } from "@medusajs/icons"
-import { Button, Container, Heading, Table, Text, toast } from "@medusajs/ui"
-import { useSearchParams } from "react-router-dom"
+import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
 import { LedgerFilters, type LedgerFilterValues } from "../../components/ledger-filters"
+import { ListPagination } from "../../components/list-pagination"
 import { MovementsTable } from "../../components/movements-table"
 import {
   SectionEmpty,
@@ -11,6 +11,7 @@ import {
 } from "../../components/section-states"
 import { useInventoryItemLabels, useUserLabels } from "../../hooks/labels"
 import { useStockLocations } from "../../hooks/stock-locations"
+import { useUrlListState } from "../../hooks/url-list-state"
 import {
   useExportStockMovements,
   useStockMovements,
@@ -23,13 +24,11 @@ const ITEM_KEYS = ["inventory_item_id", "variant_id", "stock_item_id"] as const
 
 /** The whole stock ledger, newest first; filters live in the URL. */
 const StockMovementsPage = () => {
-  const [searchParams, setSearchParams] = useSearchParams()
-  const read = (key: string) => searchParams.get(key) || undefined
+  const { read, pageIndex, update, goToPage } = useUrlListState()
   const values: LedgerFilterValues = Object.fromEntries(
     FILTER_KEYS.map((key) => [key, read(key)])
   )
   const item = ITEM_KEYS.map((key) => [key, read(key)] as const).find(([, value]) => value)
-  const pageIndex = Math.max(0, Number(read("page") ?? 1) - 1)
 
   const filters: StockMovementFilters = {
     location_id: values.location_id,
@@ -53,26 +52,9 @@ const StockMovementsPage = () => {
   const userLabels = useUserLabels(rows.map((row) => row.actor_id))
   const exportCsv = useExportStockMovements()
   const count = movements.data?.count ?? 0
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
   const locationLabels = Object.fromEntries(
     (locations.data ?? []).map((location) => [location.id, location.name])
   ) as Record<string, string>
-
-  const update = (patch: Record<string, string | undefined>, resetPage = true) =>
-    setSearchParams((current) => {
-      const next = new URLSearchParams(current)
-      for (const [key, value] of Object.entries(patch)) {
-        if (value) {
-          next.set(key, value)
-        } else {
-          next.delete(key)
-        }
-      }
-      if (resetPage) {
-        next.delete("page")
-      }
-      return next
-    })
 
   const onExport = () =>
     exportCsv.mutate(filters, {
@@ -141,16 +123,7 @@ const StockMovementsPage = () => {
             userLabels={userLabels.data ?? {}}
             showItem
           />
-          <Table.Pagination
-            count={count}
-            pageSize={PAGE_SIZE}
-            pageIndex={pageIndex}
-            pageCount={pageCount}
-            canPreviousPage={pageIndex > 0}
-            canNextPage={pageIndex + 1 < pageCount}
-            previousPage={() => update({ page: String(pageIndex) }, false)}
-            nextPage={() => update({ page: String(pageIndex + 2) }, false)}
-          />
+          <ListPagination count={count} pageSize={PAGE_SIZE} pageIndex={pageIndex} onPageChange={goToPage} />
         </div>
       )}
     </Container>
