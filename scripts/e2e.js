@@ -14,7 +14,9 @@
  * Environment: DB_HOST / DB_PORT / DB_USERNAME / DB_PASSWORD (a PostgreSQL,
  * default localhost:5432; an embedded one when none answers), CHROMIUM_PATH
  * (default /usr/bin/chromium), E2E_KEEP=1 to keep the store folder and log,
- * E2E_SKIP_BUILD=1 to use the plugin build already in .medusa/server.
+ * E2E_SKIP_BUILD=1 to use the plugin build already in .medusa/server,
+ * E2E_ONLY=orders,purchase-orders to run only the spec files whose names
+ * contain one of those words.
  */
 const fs = require("fs")
 const http = require("http")
@@ -187,6 +189,10 @@ async function main() {
   const specFiles = fs
     .readdirSync(specsDir)
     .filter((file) => file.endsWith(".e2e.js"))
+    .filter((file) => {
+      const only = (process.env.E2E_ONLY || "").split(",").filter(Boolean)
+      return only.length === 0 || only.some((word) => file.includes(word))
+    })
     .sort()
   for (const file of specFiles) {
     require(path.join(specsDir, file))(harness.test)
