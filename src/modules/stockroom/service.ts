@@ -49,6 +49,7 @@ import * as raReceipt from "./return-authorizations/receive"
 import * as stockCounts from "./stock-counts/counts"
 import { insertStockItems } from "./stock-items/create"
 import { listStockItemsWithCounts } from "./stock-items/list"
+import { setSafetyStock } from "./stock-items/safety-stock"
 import * as purchaseOrders from "./purchase-orders/lifecycle"
 import * as purchaseOrderReceipts from "./purchase-orders/receive"
 import * as incoming from "./queries/incoming"
@@ -241,6 +242,12 @@ class StockroomModuleService
       assertWholeNumber(change.stocked_change, "stocked_change")
     }
     return await ledger.applyStockChanges(this.context_(sharedContext), changes)
+  }
+
+  @InjectTransactionManager()
+  async setSafetyStock(stockItemId: string, safetyStock: number, @MedusaContext() sharedContext: Context = {}) {
+    assertWholeNumber(safetyStock, "safety_stock")
+    return await setSafetyStock(this.context_(sharedContext), stockItemId, safetyStock)
   }
 
   @InjectTransactionManager()

@@ -27,6 +27,7 @@ export const AdminUpdateStockItem = z
   .object({
     backorderable: z.boolean().optional(),
     low_stock_threshold: z.number().int().min(0).max(MAX_STOCK_QUANTITY).nullable().optional(),
+    safety_stock: z.number().int().min(0).max(MAX_STOCK_QUANTITY).optional(),
   })
   .strict()
 export type AdminUpdateStockItemType = z.infer<typeof AdminUpdateStockItem>

@@ -3,6 +3,7 @@ import type { CheckoutShortfall } from "../lib/shortfall"
 import { placeholders } from "../ledger/sql"
 import { MEDUSA } from "../medusa-tables"
 import { liveHoldsSql } from "./live-holds"
+import { sellableSql } from "../lib/sellable"
 import type { CartStockLine } from "../types"
 
 type Execute = (sql: string, params?: unknown[]) => Promise<any[]>
@@ -11,7 +12,7 @@ type Execute = (sql: string, params?: unknown[]) => Promise<any[]>
 export type LocationStock = {
   inventory_item_id: string
   location_id: string
-  /** stocked − reserved − other carts' live holds (may be below zero) */
+  /** stocked − reserved − safety stock − other carts' live holds (may be below zero; see lib/sellable) */
   sellable: number
   backorderable: boolean
 }
@@ -59,8 +60,9 @@ export async function rankedChannelLocations(
 
 /**
  * Per inventory item and location: what a cart may take there — Medusa's
- * available less the live holds of every cart but `cartId` (an expired hold
- * counts for nothing, whether or not the sweep has removed it yet).
+ * available less the safety stock and the live holds of every cart but
+ * `cartId` (an expired hold counts for nothing, whether or not the sweep has
+ * removed it yet).
  */
 export async function sellableAtLocations(
   execute: Execute,
@@ -73,8 +75,7 @@ export async function sellableAtLocations(
   }
   const rows = await execute(
     `SELECT si.inventory_item_id, si.location_id, si.backorderable,
-            (COALESCE(l.stocked_quantity - l.reserved_quantity, 0)
-             - ${liveHoldsSql("si", { exceptCart: true })})::int AS sellable
+            ${sellableSql("l", "si", liveHoldsSql("si", { exceptCart: true }))}::int AS sellable
        FROM stock_item si
        LEFT JOIN ${MEDUSA.inventory_level} l
               ON l.inventory_item_id = si.inventory_item_id

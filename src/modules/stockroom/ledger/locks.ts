@@ -24,7 +24,7 @@ export async function lockStockItems(
 ): Promise<LockedStock> {
   const ids = [...new Set(stockItemIds)].sort()
   const rows = await manager.execute(
-    `SELECT id, inventory_item_id, location_id, backorderable, low_stock_threshold,
+    `SELECT id, inventory_item_id, location_id, backorderable, low_stock_threshold, safety_stock,
             last_sequence, ledger_on_hand, ledger_count_on_hand
        FROM stock_item
       WHERE deleted_at IS NULL AND id IN (${placeholders(ids.length)})
@@ -35,6 +35,7 @@ export async function lockStockItems(
   const items: LockedStockItem[] = rows.map((row) => ({
     ...row,
     low_stock_threshold: row.low_stock_threshold === null ? null : Number(row.low_stock_threshold),
+    safety_stock: Number(row.safety_stock ?? 0),
     last_sequence: Number(row.last_sequence),
     ledger_on_hand: Number(row.ledger_on_hand),
     ledger_count_on_hand: Number(row.ledger_count_on_hand),

@@ -10,6 +10,8 @@ export type LockedStockItem = {
   location_id: string
   backorderable: boolean
   low_stock_threshold: number | null
+  /** on hand kept out of sale and out of backorder fills */
+  safety_stock: number
   last_sequence: number
   ledger_on_hand: number
   ledger_count_on_hand: number

@@ -1,4 +1,5 @@
 import type { ActionContext } from "../context"
+import { safetyStockSql } from "../lib/sellable"
 import { MEDUSA } from "../medusa-tables"
 import type { AuditProblem } from "../types"
 
@@ -6,7 +7,8 @@ import type { AuditProblem } from "../types"
  * Checks invariants 1–5 for every stock item: the ledger sums equal
  * Medusa's level, each movement's balances are the running sums in
  * sequence order, no movement was edited or removed, on_hand units fit the
- * stock and no backorder waits beside free stock, and every order line's
+ * stock and no backorder waits beside free stock (on hand − safety
+ * stock), and every order line's
  * units add up to it. Set-based: a handful of queries, whatever the size.
  */
 export async function auditLedger(
@@ -106,6 +108,7 @@ export async function auditLedger(
   const unitBreaches = await manager.execute(
     `SELECT l.inventory_item_id, l.location_id, si.id AS stock_item_id,
             l.stocked_quantity::int AS stocked,
+            ${safetyStockSql("si")}::int AS safety_stock,
             COALESCE(SUM(u.quantity) FILTER (WHERE u.state = 'on_hand'), 0)::int AS on_hand_units,
             COALESCE(SUM(u.quantity) FILTER (WHERE u.state = 'backordered'), 0)::int AS backordered_units
        FROM inventory_unit u
@@ -116,24 +119,27 @@ export async function auditLedger(
          ON si.inventory_item_id = u.inventory_item_id AND si.location_id = u.location_id
         AND si.deleted_at IS NULL
       WHERE u.deleted_at IS NULL AND u.state IN ('on_hand', 'backordered')
-      GROUP BY l.inventory_item_id, l.location_id, si.id, l.stocked_quantity
+      GROUP BY l.inventory_item_id, l.location_id, si.id, si.safety_stock, l.stocked_quantity
      HAVING COALESCE(SUM(u.quantity) FILTER (WHERE u.state = 'on_hand'), 0) > GREATEST(l.stocked_quantity, 0)
          OR (COALESCE(SUM(u.quantity) FILTER (WHERE u.state = 'backordered'), 0) > 0
-             AND l.stocked_quantity > COALESCE(SUM(u.quantity) FILTER (WHERE u.state = 'on_hand'), 0))
+             AND l.stocked_quantity - ${safetyStockSql("si")}
+                 > COALESCE(SUM(u.quantity) FILTER (WHERE u.state = 'on_hand'), 0))
       LIMIT 1000`
   )
   for (const row of unitBreaches) {
-    const waiting = row.backordered_units > 0 && row.stocked > row.on_hand_units
+    // Backorders fill up to on hand − safety stock, never into the safety stock.
+    const fillable = row.stocked - row.safety_stock
+    const waiting = row.backordered_units > 0 && fillable > row.on_hand_units
     problems.push({
       stock_item_id: row.stock_item_id,
       inventory_item_id: row.inventory_item_id,
       location_id: row.location_id,
       invariant: 4,
       message: waiting
-        ? `${row.backordered_units} unit(s) wait backordered while ${row.stocked - row.on_hand_units} unit(s) on hand are free (on hand ${row.stocked}, on_hand units ${row.on_hand_units})`
+        ? `${row.backordered_units} unit(s) wait backordered while ${fillable - row.on_hand_units} unit(s) on hand are free (on hand ${row.stocked}, safety stock ${row.safety_stock}, on_hand units ${row.on_hand_units})`
         : `on_hand units hold ${row.on_hand_units} but only ${row.stocked} are on hand`,
       expected: waiting ? row.on_hand_units : row.stocked,
-      actual: waiting ? row.stocked : row.on_hand_units,
+      actual: waiting ? fillable : row.on_hand_units,
     })
   }
   // Invariant 5: per order line and inventory item, the units that are

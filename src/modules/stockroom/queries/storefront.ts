@@ -2,6 +2,7 @@ import type { ActionContext } from "../context"
 import type { CheckoutShortfall } from "../lib/shortfall"
 import { placeholders } from "../ledger/sql"
 import { liveHoldsSql } from "../checkout/live-holds"
+import { sellableSql } from "../lib/sellable"
 import { MEDUSA } from "../medusa-tables"
 import type { CartStockLine, VariantStockRow } from "../types"
 
@@ -13,13 +14,19 @@ const CHANNEL_LOCATIONS = `SELECT scl.stock_location_id
   FROM ${MEDUSA.sales_channel_stock_location} scl
  WHERE scl.sales_channel_id = ? AND scl.deleted_at IS NULL`
 
-// What carts hold at a level while their customers pay.
-const LIVE_HOLDS = liveHoldsSql("l")
+// A level's stock item, for its safety stock.
+const LEVEL_STOCK_ITEM = `LEFT JOIN stock_item lsi
+                 ON lsi.inventory_item_id = l.inventory_item_id
+                AND lsi.location_id = l.location_id AND lsi.deleted_at IS NULL`
 
-/** Per inventory item in the channel: its available count and whether it may be backordered. */
+// What a cart may take of a level: less safety stock and what carts hold while their customers pay.
+const SELLABLE = sellableSql("l", "lsi", liveHoldsSql("l"))
+
+/** Per inventory item in the channel: its sellable count and whether it may be backordered. */
 const ITEM_STOCK = `SELECT pvii.variant_id, pvii.inventory_item_id, pvii.required_quantity,
-       COALESCE((SELECT SUM(GREATEST(l.stocked_quantity - l.reserved_quantity - ${LIVE_HOLDS}, 0))
+       COALESCE((SELECT SUM(GREATEST(${SELLABLE}, 0))
                    FROM ${MEDUSA.inventory_level} l
+                   ${LEVEL_STOCK_ITEM}
                   WHERE l.inventory_item_id = pvii.inventory_item_id
                     AND l.deleted_at IS NULL
                     AND l.location_id IN (SELECT stock_location_id FROM channel_locations)), 0)
@@ -88,8 +95,9 @@ export async function productStockInChannel(
     `WITH channel_locations AS (${CHANNEL_LOCATIONS}),
           available AS (
             SELECT l.inventory_item_id,
-                   SUM(GREATEST(l.stocked_quantity - l.reserved_quantity - ${LIVE_HOLDS}, 0)) AS quantity
+                   SUM(GREATEST(${SELLABLE}, 0)) AS quantity
               FROM ${MEDUSA.inventory_level} l
+              ${LEVEL_STOCK_ITEM}
              WHERE l.deleted_at IS NULL
                AND l.location_id IN (SELECT stock_location_id FROM channel_locations)
              GROUP BY l.inventory_item_id),

@@ -1,5 +1,7 @@
 import type { ActionContext } from "../context"
+import { liveHoldsSql } from "../checkout/live-holds"
 import { placeholders } from "../ledger/sql"
+import { sellableSql } from "../lib/sellable"
 import { MEDUSA } from "../medusa-tables"
 import { INCOMING_BATCHES_SQL } from "../queries/incoming"
 import { STOCK_ITEM_ORDER_FIELDS, type StockItemFilters, type StockItemWithCountsDTO } from "../types"
@@ -12,6 +14,7 @@ const COUNTS = `COALESCE(l.stocked_quantity, 0)::int AS on_hand,
                     AND u.location_id = si.location_id
                     AND u.state = 'backordered' AND u.deleted_at IS NULL), 0)::int
          AS backordered_quantity,
+       ${sellableSql("l", "si", liveHoldsSql("si"))}::int AS sellable,
        COALESCE(si.low_stock_threshold, ?::int) AS effective_low_stock_threshold`
 
 /**
@@ -44,8 +47,8 @@ export async function listStockItemsWithCounts(
   if (filters.low_stock !== undefined) {
     having.push(
       filters.low_stock
-        ? "effective_low_stock_threshold IS NOT NULL AND count_on_hand <= effective_low_stock_threshold"
-        : "(effective_low_stock_threshold IS NULL OR count_on_hand > effective_low_stock_threshold)"
+        ? "effective_low_stock_threshold IS NOT NULL AND sellable <= effective_low_stock_threshold"
+        : "(effective_low_stock_threshold IS NULL OR sellable > effective_low_stock_threshold)"
     )
   }
   if (filters.backordered !== undefined) {
@@ -60,7 +63,7 @@ export async function listStockItemsWithCounts(
     : "created_at"
   const orderBy = `${orderField} ${config.order?.startsWith("-") ? "DESC" : "ASC"}, id ASC`
   const base = `SELECT si.id, si.inventory_item_id, si.location_id, si.backorderable,
-         si.low_stock_threshold, si.created_at, si.updated_at, ${COUNTS},
+         si.low_stock_threshold, si.safety_stock, si.created_at, si.updated_at, ${COUNTS},
          COALESCE(inc.incoming, 0)::int AS incoming, inc.next_expected_at
     FROM stock_item si
     LEFT JOIN LATERAL (
@@ -86,7 +89,7 @@ export async function listStockItemsWithCounts(
   const items = rows.map((row) => {
     const threshold =
       row.effective_low_stock_threshold === null ? null : Number(row.effective_low_stock_threshold)
-    const countOnHand = Number(row.count_on_hand)
+    const sellable = Number(row.sellable)
     return {
       id: row.id,
       inventory_item_id: row.inventory_item_id,
@@ -97,10 +100,13 @@ export async function listStockItemsWithCounts(
       updated_at: row.updated_at,
       on_hand: Number(row.on_hand),
       allocated: Number(row.allocated),
-      count_on_hand: countOnHand,
+      count_on_hand: Number(row.count_on_hand),
+      safety_stock: Number(row.safety_stock),
+      sellable,
       backordered_quantity: Number(row.backordered_quantity),
       effective_low_stock_threshold: threshold,
-      low_stock: threshold !== null && countOnHand <= threshold,
+      // Low stock looks at what can still be sold: safety stock and holds are not for sale.
+      low_stock: threshold !== null && sellable <= threshold,
       incoming: Number(row.incoming),
       next_expected_at: row.next_expected_at ?? null,
     }

@@ -40,6 +40,7 @@ export type StockItemDTO = {
   location_id: string
   backorderable: boolean
   low_stock_threshold: number | null
+  /** on hand kept out of sale and out of backorder fills (0: none) */
   safety_stock?: number
   created_at: Date | string
   updated_at: Date | string
@@ -50,6 +51,8 @@ export type StockItemWithCountsDTO = StockItemDTO & {
   on_hand: number
   allocated: number
   count_on_hand: number
+  /** count on hand − safety stock − live checkout holds: what carts may still take here */
+  sellable: number
   backordered_quantity: number
   effective_low_stock_threshold: number | null
   low_stock: boolean

@@ -124,6 +124,12 @@ export interface IStockroomModuleService extends StockroomDataMethods {
 
   /** Stockroom's own changes to stock: the one ledgered write path. */
   applyStockChanges(changes: ApplyStockChangeInput[], sharedContext?: Context): Promise<LedgerResult>
+  /** Sets how much on hand is kept out of sale and fills; writes no movement, fills backorders when lowered. */
+  setSafetyStock(
+    stockItemId: string,
+    safetyStock: number,
+    sharedContext?: Context
+  ): Promise<LedgerResult & { previous_safety_stock: number }>
   /** Changes Medusa made on its own, recorded once. */
   reconcileStockItems(inputs: ReconcileStockItemInput[], sharedContext?: Context): Promise<LedgerResult>
   listDriftedStockItemIds(limit?: number, sharedContext?: Context): Promise<string[]>

@@ -1,5 +1,6 @@
 import type { LockedStock } from "../ledger/locks"
 import { EntityManagerLike, pairKey, pairParams, placeholders, uniquePairs } from "../ledger/sql"
+import { freeForUnits, safetyStockSql } from "../lib/sellable"
 import { MEDUSA } from "../medusa-tables"
 import type { FilledBackorder, StockItemRef } from "../types"
 import { moveUnitsInOrder, splitUnit } from "./rows"
@@ -12,8 +13,8 @@ export type BackorderFills = {
 }
 
 /**
- * Fills backorders wherever free physical stock (on hand − unshipped
- * on_hand units) exists at the given (inventory item, location) pairs:
+ * Fills backorders wherever free physical stock (on hand − safety stock −
+ * unshipped on_hand units) exists at the given (inventory item, location) pairs:
  * oldest `ordered_at` first, then id, splitting the last unit when only
  * part of it can be filled. No stock changes: the debt was booked when the
  * order was placed. Runs in the caller's transaction, under its locks on
@@ -29,20 +30,28 @@ export async function fillBackorders(
   }
   const queues = await manager.execute(
     `SELECT l.inventory_item_id, l.location_id, l.stocked_quantity,
+            ${safetyStockSql("si")} AS safety_stock,
             COALESCE(SUM(u.quantity) FILTER (WHERE u.state = 'on_hand'), 0) AS on_hand_units
        FROM ${MEDUSA.inventory_level} l
+       LEFT JOIN stock_item si
+         ON si.inventory_item_id = l.inventory_item_id AND si.location_id = l.location_id
+        AND si.deleted_at IS NULL
        JOIN inventory_unit u
          ON u.inventory_item_id = l.inventory_item_id AND u.location_id = l.location_id
         AND u.deleted_at IS NULL AND u.state IN ('on_hand', 'backordered')
       WHERE l.deleted_at IS NULL
         AND (l.inventory_item_id, l.location_id) IN (${placeholders(pairs.length, "(?, ?)")})
-      GROUP BY l.inventory_item_id, l.location_id, l.stocked_quantity
+      GROUP BY l.inventory_item_id, l.location_id, l.stocked_quantity, si.safety_stock
      HAVING COALESCE(SUM(u.quantity) FILTER (WHERE u.state = 'backordered'), 0) > 0`,
     pairParams(pairs)
   )
   const filled: FilledBackorder[] = []
   for (const queue of queues) {
-    let free = Number(queue.stocked_quantity) - Number(queue.on_hand_units)
+    let free = freeForUnits({
+      on_hand: Number(queue.stocked_quantity),
+      safety_stock: Number(queue.safety_stock),
+      on_hand_units: Number(queue.on_hand_units),
+    })
     if (free <= 0) {
       continue
     }
@@ -141,7 +150,7 @@ export async function backorderUnitsBeyondStock(
   }
 }
 
-/** Free physical stock per locked pair: on hand − unshipped on_hand units. */
+/** Free physical stock per locked pair: on hand − safety stock − unshipped on_hand units. */
 export async function freeStock(
   manager: EntityManagerLike,
   locked: LockedStock
@@ -162,7 +171,14 @@ export async function freeStock(
   const free = new Map<string, number>()
   for (const item of locked.items) {
     const level = locked.levels.get(item.id)!
-    free.set(pairKey(item), level.stocked_quantity - (onHandUnits.get(pairKey(item)) ?? 0))
+    free.set(
+      pairKey(item),
+      freeForUnits({
+        on_hand: level.stocked_quantity,
+        safety_stock: item.safety_stock,
+        on_hand_units: onHandUnits.get(pairKey(item)) ?? 0,
+      })
+    )
   }
   return free
 }

@@ -30,7 +30,7 @@ export const GET = async (
   res.json({ stock_item: await retrieveWithCounts(stockroom, req.params.id) })
 }
 
-/** POST /admin/stock-items/:id — backorderable, low_stock_threshold. */
+/** POST /admin/stock-items/:id — backorderable, low_stock_threshold, safety_stock. */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminUpdateStockItemType>,
   res: MedusaResponse
