@@ -40,3 +40,4 @@ export const dashboardQueryKeys = {
   returns: ["returns"] as const,
 }
 export const purchaseOrdersQueryKeys = queryKeysFor("purchase_orders")
+export const stockCountsQueryKeys = queryKeysFor("stock_counts")

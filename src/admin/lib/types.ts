@@ -206,3 +206,14 @@ export type ReceiptLineBody = {
   rejected?: number
   rejection_reason?: string
 }
+
+export { STOCK_COUNT_STATES } from "../../modules/stockroom/types"
+export type { StockCountState } from "../../modules/stockroom/types"
+import type { StockCountDTO, StockCountItemDTO } from "../../modules/stockroom/types"
+
+/** A stock count (stocktake) and its items, as the admin routes return them. */
+export type StockCount = StockCountDTO
+export type StockCountItem = StockCountItemDTO
+export type StockCountsResponse = PaginatedResponse & { stock_counts: StockCount[] }
+export type StockCountResponse = { stock_count: StockCount }
+export type RecordStockCountBody = { items: { inventory_item_id: string; counted: number }[] }
