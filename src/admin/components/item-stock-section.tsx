@@ -19,6 +19,7 @@ export type ItemStockSectionProps = {
   savingStockItemId: string | null
   onMoveStock: () => void
   onBackorderableChange: (stockItem: StockItem, backorderable: boolean) => void
+  onSafetyStockChange?: (stockItem: StockItem, safetyStock: number) => Promise<void>
 }
 
 /** The Stockroom block on the variant and inventory item pages. */
@@ -32,6 +33,7 @@ export const ItemStockSection = ({
   savingStockItemId,
   onMoveStock,
   onBackorderableChange,
+  onSafetyStockChange,
 }: ItemStockSectionProps) => {
   const rows = stockItems.data ?? []
   const severalItems = new Set(rows.map((row) => row.inventory_item_id)).size > 1
@@ -72,6 +74,7 @@ export const ItemStockSection = ({
             showItem={severalItems}
             savingId={savingStockItemId}
             onBackorderableChange={onBackorderableChange}
+            onSafetyStockChange={onSafetyStockChange}
           />
         )}
       </Container>

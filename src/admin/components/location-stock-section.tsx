@@ -16,6 +16,7 @@ export type LocationStockSectionProps = {
   onTransfer?: () => void
   savingStockItemId: string | null
   onBackorderableChange: (stockItem: StockItem, backorderable: boolean) => void
+  onSafetyStockChange?: (stockItem: StockItem, safetyStock: number) => Promise<void>
 }
 
 /** The location page's stock items, low stock first-class. */
@@ -31,6 +32,7 @@ export const LocationStockSection = ({
   onTransfer,
   savingStockItemId,
   onBackorderableChange,
+  onSafetyStockChange,
 }: LocationStockSectionProps) => {
   const lowCount = stockItems.filter((item) => item.low_stock).length
   return (
@@ -85,6 +87,7 @@ export const LocationStockSection = ({
           showLocation={false}
           savingId={savingStockItemId}
           onBackorderableChange={onBackorderableChange}
+          onSafetyStockChange={onSafetyStockChange}
         />
       )}
     </Container>

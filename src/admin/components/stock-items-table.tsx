@@ -1,5 +1,6 @@
 import { StatusBadge, Switch, Table, Text, Tooltip, clx } from "@medusajs/ui"
 import type { StockItem } from "../lib/types"
+import { SafetyStockCell } from "./safety-stock-cell"
 
 export type StockItemsTableProps = {
   stockItems: StockItem[]
@@ -11,6 +12,8 @@ export type StockItemsTableProps = {
   /** Id of the stock item whose backorderable switch is being saved. */
   savingId?: string | null
   onBackorderableChange?: (stockItem: StockItem, backorderable: boolean) => void
+  /** Absent: safety stock is shown but not editable. */
+  onSafetyStockChange?: (stockItem: StockItem, safetyStock: number) => Promise<void>
 }
 
 const Count = ({ value, className }: { value: number; className?: string }) => (
@@ -29,6 +32,7 @@ export const StockItemsTable = ({
   showLocation = true,
   savingId,
   onBackorderableChange,
+  onSafetyStockChange,
 }: StockItemsTableProps) => (
   <div className="overflow-x-auto">
     <Table>
@@ -41,6 +45,7 @@ export const StockItemsTable = ({
           <Table.HeaderCell className="text-right">Count on hand</Table.HeaderCell>
           <Table.HeaderCell className="text-right">Backordered</Table.HeaderCell>
           <Table.HeaderCell className="text-right">Incoming</Table.HeaderCell>
+          <Table.HeaderCell className="text-right">Safety stock</Table.HeaderCell>
           <Table.HeaderCell>Backorderable</Table.HeaderCell>
         </Table.Row>
       </Table.Header>
@@ -107,6 +112,13 @@ export const StockItemsTable = ({
                     </span>
                   )}
                 </div>
+              </Table.Cell>
+              <Table.Cell className="text-right" data-column="safety_stock">
+                <SafetyStockCell
+                  stockItem={stockItem}
+                  label={showItem && showLocation ? `${itemName} at ${locationName}` : showItem ? itemName : locationName}
+                  onSave={onSafetyStockChange}
+                />
               </Table.Cell>
               <Table.Cell>
                 <Switch

@@ -111,6 +111,16 @@ export function useItemStockSection(
     )
   }
 
+  const onSafetyStockChange = async (stockItem: StockItem, safetyStock: number) => {
+    try {
+      await stock.updateStockItem.mutateAsync({ id: stockItem.id, safety_stock: safetyStock })
+      toast.success(`Safety stock at ${labelOf(stockItem)} set to ${safetyStock}`)
+    } catch (error) {
+      toast.error("Could not change safety stock", { description: (error as Error).message })
+      throw error
+    }
+  }
+
   const loadable = <T,>(
     query: { isLoading: boolean; error: Error | null; refetch: () => unknown },
     data: T | undefined
@@ -138,6 +148,7 @@ export function useItemStockSection(
         setDrawerOpen(true)
       },
       onBackorderableChange,
+      onSafetyStockChange,
     },
     drawer: {
       open: drawerOpen,

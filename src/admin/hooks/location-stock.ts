@@ -108,6 +108,15 @@ export function useLocationStockroom(location: { id: string; name: string }) {
         }
       )
     },
+    onSafetyStockChange: async (stockItem: StockItem, safetyStock: number) => {
+      try {
+        await updateStockItem.mutateAsync({ id: stockItem.id, safety_stock: safetyStock })
+        toast.success(`${labels[stockItem.inventory_item_id] ?? "Item"}: safety stock set to ${safetyStock}`)
+      } catch (error) {
+        toast.error("Could not change safety stock", { description: (error as Error).message })
+        throw error
+      }
+    },
   }
 
   const transferDrawer: TransferStockDrawerProps = {

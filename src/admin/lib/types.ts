@@ -98,6 +98,7 @@ export type CreateStockMovementBody = {
 export type UpdateStockItemBody = {
   backorderable?: boolean
   low_stock_threshold?: number | null
+  safety_stock?: number
 }
 
 export type CreateStockTransferBody = {
