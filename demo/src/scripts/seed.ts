@@ -27,6 +27,7 @@
  */
 import fs from "fs"
 import { ensureDemoIncoming } from "./seed-incoming"
+import { ensureDemoStockCounts } from "./seed-counts"
 import path from "path"
 import type {
   ExecArgs,
@@ -436,6 +437,7 @@ export default async function seedDemoStore({ container }: ExecArgs) {
   await ensureDemoMovements(container, locations, adminUserId, orders)
   await ensureDemoReturnAuthorization(container, locations, adminUserId, orders)
   await ensureDemoIncoming(container, adminUserId)
+  await ensureDemoStockCounts(container, adminUserId)
   await ensureDemoStockSubscriptions(container, salesChannelId)
 
   writeSummary({
