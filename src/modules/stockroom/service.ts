@@ -283,6 +283,14 @@ class StockroomModuleService
   // --- Reading the ledger at scale ------------------------------------------
 
   @InjectManager()
+  async countStockMovements(
+    filters: StockMovementFilters,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await ledgerPages.countStockMovements(this.context_(sharedContext), filters)
+  }
+
+  @InjectManager()
   async newestStockMovementTime(@MedusaContext() sharedContext: Context = {}) {
     return await ledgerPages.newestStockMovementTime(this.context_(sharedContext))
   }

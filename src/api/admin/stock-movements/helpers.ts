@@ -78,11 +78,14 @@ export async function listStockMovements(
     return { movements: [], count: 0 }
   }
   const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
-  const [movements, count] = await stockroom.listAndCountStockMovements(filters, {
-    skip: page.skip,
-    take: page.take,
-    order: movementOrder(page.order),
-  })
+  const [movements, count] = await Promise.all([
+    stockroom.listStockMovements(filters, {
+      skip: page.skip,
+      take: page.take,
+      order: movementOrder(page.order),
+    }),
+    stockroom.countStockMovements(filters as StockMovementFilters),
+  ])
   return { movements: movements as StockMovementDTO[], count }
 }
 

@@ -56,6 +56,44 @@ function filterClause(filters: StockMovementFilters): { sql: string[]; params: u
   return { sql, params }
 }
 
+/** The filters that name stock items alone (a stock item, its inventory item, its location). */
+const STOCK_ITEM_FILTERS = new Set<string>(["stock_item_id", "inventory_item_id", "location_id"])
+
+/**
+ * How many movements match the filters. Filtered by stock item, inventory
+ * item or location alone (or not at all), that is the sum of the matching
+ * stock items' `last_sequence`: every movement takes the next sequence of
+ * its stock item in the transaction that writes it, so a stock item's
+ * movements are numbered 1…last_sequence without a gap (invariant 3, which
+ * the audit checks). One row per stock item is read instead of one per
+ * movement: 10,000 rows instead of 2,000,000 for a whole ledger. Any other
+ * filter counts the movements themselves, from the index of that filter.
+ */
+export async function countStockMovements(
+  { manager }: ActionContext,
+  filters: StockMovementFilters
+): Promise<number> {
+  const { sql, params } = filterClause(filters)
+  const byStockItem = Object.entries(filters).every(
+    ([key, value]) => value === undefined || STOCK_ITEM_FILTERS.has(key)
+  )
+  if (byStockItem) {
+    // Removed stock items' movements stay in the ledger: no deleted_at filter.
+    const where = sql.slice(1).map((clause) => clause.replace(/^stock_item_id /, "id "))
+    const [row] = await manager.execute(
+      `SELECT COALESCE(sum(last_sequence), 0)::bigint AS count FROM stock_item
+        ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`,
+      params
+    )
+    return Number(row.count)
+  }
+  const [row] = await manager.execute(
+    `SELECT count(*)::bigint AS count FROM stock_movement WHERE ${sql.join(" AND ")}`,
+    params
+  )
+  return Number(row.count)
+}
+
 /**
  * The newest movement's `created_at`, exactly (as text, microseconds kept):
  * the bound of an export, so movements written while it runs stay out of it.

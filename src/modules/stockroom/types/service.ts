@@ -141,6 +141,8 @@ export interface IStockroomModuleService extends StockroomDataMethods {
   listLevelsOutOfStep(levelIds: string[], sharedContext?: Context): Promise<StockItemRef[]>
   listUntrackedLevels(limit?: number, sharedContext?: Context): Promise<StockItemRef[]>
   audit(sharedContext?: Context): Promise<{ ok: boolean; checked: number; problems: AuditProblem[] }>
+  /** How many movements match the ledger's filters (see queries/ledger-pages.ts). */
+  countStockMovements(filters: StockMovementFilters, sharedContext?: Context): Promise<number>
   /** The newest movement's created_at as exact text (microseconds), null for an empty ledger. */
   newestStockMovementTime(sharedContext?: Context): Promise<string | null>
   /** One page of the ledger after a keyset (see queries/ledger-pages.ts). */
