@@ -43,6 +43,31 @@ function groupCpuSeconds(pgid) {
 }
 
 /**
+ * Resident memory (bytes) of the processes of one process group, added up,
+ * from /proc; null when none is left.
+ */
+function groupRssBytes(pgid) {
+  let total = null
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) {
+      continue
+    }
+    let stat
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8")
+    } catch {
+      continue
+    }
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+    if (Number(fields[2]) === pgid) {
+      // Field 24 of stat: resident set size in pages.
+      total = (total ?? 0) + Number(fields[21]) * 4096
+    }
+  }
+  return total
+}
+
+/**
  * Waits until a process group has been (nearly) idle for a whole window: the
  * store finishes subscriber work after its responses, and a measurement
  * must not start while the previous one's background work still runs.
@@ -65,4 +90,4 @@ async function settle(pgid, { windowMs = 1500, maxBusy = 0.05, timeoutMs = 12000
   return false
 }
 
-module.exports = { start, run, stopAll, waitFor, sleep, settle, groupCpuSeconds }
+module.exports = { start, run, stopAll, waitFor, sleep, settle, groupCpuSeconds, groupRssBytes }

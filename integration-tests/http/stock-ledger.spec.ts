@@ -132,6 +132,61 @@ stockroomStoreRunner({
       expect(audit).toMatchObject({ ok: true, problems: [] })
     })
 
+    it("filters the ledger by stock item, inventory item, location and kind, counting every match", async () => {
+      const { data: loc } = await api.post("/admin/stock-locations", { name: "Second" }, { headers })
+      const secondLocationId = loc.stock_location.id
+      const { data: item } = await api.post("/admin/inventory-items", { sku: "SHIRT-L", title: "Shirt L" }, { headers })
+      const otherItemId = item.inventory_item.id
+      const stockItemOf = (inventory_item_id: string, location_id: string) =>
+        waitFor(async () => {
+          const { data } = await api.get(
+            `/admin/stock-items?inventory_item_id=${inventory_item_id}&location_id=${location_id}`,
+            { headers }
+          )
+          return data.stock_items[0]?.id as string | undefined
+        })
+      const places = [
+        stockItemId,
+        await stockItemOf(inventoryItemId, secondLocationId),
+        await stockItemOf(otherItemId, locationId),
+        await stockItemOf(otherItemId, secondLocationId),
+      ]
+      for (const [index, stock_item_id] of places.entries()) {
+        for (const quantity of [5 + index, -1, 2]) {
+          await api.post("/admin/stock-movements", { stock_item_id, quantity }, { headers })
+        }
+      }
+
+      for (const [query, where, params] of [
+        ["", "", []],
+        [`stock_item_id=${places[1]}`, "and stock_item_id = ?", [places[1]]],
+        [`inventory_item_id=${otherItemId}`, "and inventory_item_id = ?", [otherItemId]],
+        [`location_id=${secondLocationId}`, "and location_id = ?", [secondLocationId]],
+        [`location_id=${secondLocationId}&stock_item_id=${places[3]}`, "and location_id = ? and stock_item_id = ?", [secondLocationId, places[3]]],
+        [`stock_item_id[]=${places[0]}&stock_item_id[]=${places[2]}`, "and stock_item_id in (?, ?)", [places[0], places[2]]],
+        ["kind=adjusted", "and kind = ?", ["adjusted"]],
+        [`kind=received&location_id=${locationId}`, "and kind = ? and location_id = ?", ["received", locationId]],
+        [`location_id=sloc_nowhere`, "and location_id = ?", ["sloc_nowhere"]],
+      ] as [string, string, string[]][]) {
+        const expected = (
+          await dbConnection.raw(
+            `select id from stock_movement where deleted_at is null ${where} order by created_at desc, sequence desc, id desc`,
+            params
+          )
+        ).rows.map((row: any) => row.id)
+        const { data: list } = await api.get(`/admin/stock-movements?${query}`, { headers })
+        expect({ query, ids: list.stock_movements.map((m: any) => m.id), count: list.count }).toEqual({
+          query,
+          ids: expected,
+          count: expected.length,
+        })
+        // The count is of every match, not of the page.
+        const { data: page } = await api.get(`/admin/stock-movements?${query}${query ? "&" : ""}limit=1&offset=1`, { headers })
+        expect(page.count).toBe(expected.length)
+        expect(page.stock_movements.map((m: any) => m.id)).toEqual(expected.slice(1, 2))
+      }
+    })
+
     it("refuses a decrease below zero on a non-backorderable item and writes nothing", async () => {
       await api.post(`/admin/stock-items/${stockItemId}`, { backorderable: false }, { headers })
       await api.post("/admin/stock-movements", { stock_item_id: stockItemId, quantity: 3 }, { headers })

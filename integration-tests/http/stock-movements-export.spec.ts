@@ -285,6 +285,18 @@ stockroomStoreRunner({
         quantity: "3",
         sequence: "1",
       })
+
+      // Other orders page by their own keyset; the page boundary falls
+      // among rows tied on the order field, which sequence and id break.
+      for (const [query, orderBy] of [
+        ["?order=quantity", "quantity asc, sequence asc, id asc"],
+        ["?order=-stock_item_id", "stock_item_id desc, sequence desc, id desc"],
+        [`?order=sequence&location_id=${locationId}`, "sequence asc, sequence asc, id asc"],
+      ]) {
+        const expected = await rows(`select id from stock_movement order by ${orderBy}`)
+        const ordered = asObjects(parseCsv((await exportCsv(query)).data))
+        expect(ordered.map((row) => row.id)).toEqual(expected.map((row: any) => row.id))
+      }
     })
 
     it("refuses anonymous callers", async () => {

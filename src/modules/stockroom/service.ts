@@ -40,6 +40,7 @@ import { cancelOrderUnits, receiveReturnUnits } from "./orders/cancel-and-return
 import { markUnitsShipped, shipFulfillmentUnits, unshipFulfillmentUnits } from "./orders/fulfillment-units"
 import { placeOrderUnits } from "./orders/place-order-units"
 import { auditLedger } from "./queries/audit"
+import * as ledgerPages from "./queries/ledger-pages"
 import * as drift from "./queries/drift"
 import * as storefront from "./queries/storefront"
 import * as tracking from "./queries/tracking"
@@ -72,6 +73,9 @@ import type {
   UpdatePurchaseOrderInput,
   StockItemFilters,
   StockItemRef,
+  StockMovementFilters,
+  StockMovementKeyset,
+  StockMovementPageOrder,
   StockLocationSettingDTO,
   StockroomOptions,
   CreateStockSubscriptionInput,
@@ -281,6 +285,35 @@ class StockroomModuleService
   @InjectManager()
   async audit(@MedusaContext() sharedContext: Context = {}) {
     return await auditLedger(this.context_(sharedContext))
+  }
+
+  // --- Reading the ledger at scale ------------------------------------------
+
+  @InjectManager()
+  async countStockMovements(
+    filters: StockMovementFilters,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await ledgerPages.countStockMovements(this.context_(sharedContext), filters)
+  }
+
+  @InjectManager()
+  async newestStockMovementTime(@MedusaContext() sharedContext: Context = {}) {
+    return await ledgerPages.newestStockMovementTime(this.context_(sharedContext))
+  }
+
+  @InjectManager()
+  async listStockMovementPage(
+    filters: StockMovementFilters,
+    page: {
+      order: StockMovementPageOrder
+      limit: number
+      after?: StockMovementKeyset | null
+      until?: string | null
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await ledgerPages.listStockMovementPage(this.context_(sharedContext), filters, page)
   }
 
   // --- Storefront and variant tracking --------------------------------------

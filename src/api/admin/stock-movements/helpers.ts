@@ -8,6 +8,9 @@ import {
   STOCKROOM_MODULE,
   StockMovementDTO,
   type IStockroomModuleService,
+  type StockMovementFilters,
+  type StockMovementKeyset,
+  type StockMovementPageOrder,
 } from "../../../modules/stockroom/types"
 import type { ListOrder } from "../../list-query"
 import type { AdminStockMovementFiltersType } from "./validators"
@@ -75,21 +78,25 @@ export async function listStockMovements(
     return { movements: [], count: 0 }
   }
   const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
-  const [movements, count] = await stockroom.listAndCountStockMovements(filters, {
-    skip: page.skip,
-    take: page.take,
-    order: movementOrder(page.order),
-  })
+  const [movements, count] = await Promise.all([
+    stockroom.listStockMovements(filters, {
+      skip: page.skip,
+      take: page.take,
+      order: movementOrder(page.order),
+    }),
+    stockroom.countStockMovements(filters as StockMovementFilters),
+  ])
   return { movements: movements as StockMovementDTO[], count }
 }
 
 /**
  * Every movement matching the filters, in the given order, one page at a
  * time so a large ledger is never held in memory or fetched in one query.
- * The export is bounded by the newest matching movement when it starts (read
- * from the database, so app and database clocks need not agree): movements
- * written while it runs are left out, which keeps later pages' offsets from
- * shifting and no row is exported twice.
+ * Each page starts where the last one stopped (a keyset: the last row's
+ * order value, sequence and id), so every page costs the same however deep
+ * into the ledger it is. The export is bounded by the newest movement when
+ * it starts (read from the database, to the microsecond): movements written
+ * while it runs are left out, and no row is exported twice.
  */
 export async function* iterateStockMovements(
   container: MedusaContainer,
@@ -102,30 +109,21 @@ export async function* iterateStockMovements(
     return
   }
   const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
-  const [newest] = await stockroom.listStockMovements(filters, {
-    select: ["id", "created_at"],
-    take: 1,
-    order: movementOrder({ field: "created_at", direction: "DESC" }),
-  })
-  if (!newest) {
+  const until = await stockroom.newestStockMovementTime()
+  if (!until) {
     return
   }
-  // created_at is stored in microseconds, a Date holds milliseconds: round up.
-  const bound = new Date(new Date(newest.created_at).getTime() + 1)
-  const createdAt = { ...((filters.created_at as Record<string, Date>) ?? {}) }
-  createdAt.$lte = createdAt.$lte && createdAt.$lte < bound ? createdAt.$lte : bound
-  const bounded = { ...filters, created_at: createdAt }
-  for (let skip = 0; ; skip += pageSize) {
-    const page = (await stockroom.listStockMovements(bounded, {
-      skip,
-      take: pageSize,
-      order: movementOrder(order),
-    })) as StockMovementDTO[]
-    if (page.length) {
-      yield page
+  let after: StockMovementKeyset | null = null
+  do {
+    const page = await stockroom.listStockMovementPage(filters as StockMovementFilters, {
+      order: order as StockMovementPageOrder,
+      limit: pageSize,
+      after,
+      until,
+    })
+    if (page.movements.length) {
+      yield page.movements
     }
-    if (page.length < pageSize) {
-      return
-    }
-  }
+    after = page.next
+  } while (after)
 }

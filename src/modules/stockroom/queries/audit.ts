@@ -8,8 +8,13 @@ import type { AuditProblem } from "../types"
  * Medusa's level, each movement's balances are the running sums in
  * sequence order, no movement was edited or removed, on_hand units fit the
  * stock and no backorder waits beside free stock (on hand − safety
- * stock), and every order line's
- * units add up to it. Set-based: a handful of queries, whatever the size.
+ * stock), and every order line's units add up to it. Set-based: a handful
+ * of queries, whatever the size, each one pass over an index. The balance
+ * chain is one window pass over IDX_stock_movement_chain (each stock item's
+ * movements in sequence order, covering every column it reads: no sort, no
+ * table reads), and edited or removed movements are read from
+ * IDX_stock_movement_edited, which holds only those (see
+ * Migration20261128100500).
  */
 export async function auditLedger(
   { manager }: ActionContext
@@ -22,18 +27,21 @@ export async function auditLedger(
             COALESCE(m.sum_stocked, 0)::int AS sum_stocked,
             COALESCE(m.sum_quantity, 0)::int AS sum_quantity,
             COALESCE(m.n, 0)::int AS n, COALESCE(m.max_sequence, 0)::int AS max_sequence,
-            COALESCE(m.edited, 0)::int AS edited
+            COALESCE(e.edited, 0)::int AS edited
        FROM stock_item si
        LEFT JOIN ${MEDUSA.inventory_level} l
               ON l.inventory_item_id = si.inventory_item_id
              AND l.location_id = si.location_id AND l.deleted_at IS NULL
        LEFT JOIN (SELECT stock_item_id, sum(stocked_change) AS sum_stocked,
                          sum(quantity) AS sum_quantity, count(*) AS n,
-                         max(sequence) AS max_sequence,
-                         count(*) FILTER (WHERE deleted_at IS NOT NULL
-                                             OR updated_at <> created_at) AS edited
+                         max(sequence) AS max_sequence
                     FROM stock_movement GROUP BY stock_item_id) m
               ON m.stock_item_id = si.id
+       LEFT JOIN (SELECT stock_item_id, count(*) AS edited
+                    FROM stock_movement
+                   WHERE deleted_at IS NOT NULL OR updated_at <> created_at
+                   GROUP BY stock_item_id) e
+              ON e.stock_item_id = si.id
       WHERE si.deleted_at IS NULL`
   )
   for (const row of sums) {
@@ -84,16 +92,17 @@ export async function auditLedger(
   }
 
   const chainBreaks = await manager.execute(
-    `SELECT id, stock_item_id, inventory_item_id, location_id, sequence,
-            stocked_after, count_on_hand_after, running_stocked, running_quantity
-       FROM (SELECT m.*,
+    `SELECT t.id, t.stock_item_id, mv.inventory_item_id, mv.location_id, t.sequence,
+            t.stocked_after, t.count_on_hand_after, t.running_stocked, t.running_quantity
+       FROM (SELECT id, stock_item_id, sequence, stocked_after, count_on_hand_after,
                     sum(stocked_change) OVER w AS running_stocked,
                     sum(quantity) OVER w AS running_quantity
-               FROM stock_movement m
+               FROM stock_movement
              WINDOW w AS (PARTITION BY stock_item_id ORDER BY sequence
                           ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)) t
-      WHERE stocked_after <> running_stocked OR count_on_hand_after <> running_quantity
-      ORDER BY stock_item_id, sequence
+       JOIN stock_movement mv ON mv.id = t.id
+      WHERE t.stocked_after <> t.running_stocked OR t.count_on_hand_after <> t.running_quantity
+      ORDER BY t.stock_item_id, t.sequence
       LIMIT 1000`
   )
   for (const row of chainBreaks) {

@@ -104,6 +104,38 @@ export type StockMovementDTO = {
   created_at: Date | string
 }
 
+/**
+ * The ledger list's and export's filters, as the module takes them: each
+ * column one of several values, `created_at` a range.
+ */
+export type StockMovementFilters = {
+  stock_item_id?: string[]
+  inventory_item_id?: string[]
+  location_id?: string[]
+  kind?: string[]
+  originator_type?: string[]
+  originator_id?: string[]
+  reason_code?: string[]
+  created_at?: { $gte?: Date; $lte?: Date; $gt?: Date; $lt?: Date }
+}
+
+/** The columns the ledger sorts by; ties go by `sequence`, then `id`. */
+export type StockMovementPageOrder = {
+  field:
+    | "created_at"
+    | "sequence"
+    | "quantity"
+    | "kind"
+    | "stock_item_id"
+    | "inventory_item_id"
+    | "location_id"
+    | "id"
+  direction: "ASC" | "DESC"
+}
+
+/** Where a page of the ledger stopped: the last row's order value (as text), sequence and id. */
+export type StockMovementKeyset = { value: string; sequence: number; id: string }
+
 export type MovementAttribution = {
   originator_type?: OriginatorType | null
   originator_id?: string | null

@@ -5,7 +5,18 @@ import type {
 } from "@medusajs/framework/utils"
 import type * as Models from "../models"
 import type { CheckoutShortfall } from "../lib/shortfall"
-import type { AuditProblem, ApplyStockChangeInput, LedgerResult, ReconcileStockItemInput, StockItemRef, StockItemWithCountsDTO, StockMovementDTO } from "./ledger"
+import type {
+  AuditProblem,
+  ApplyStockChangeInput,
+  LedgerResult,
+  ReconcileStockItemInput,
+  StockItemRef,
+  StockItemWithCountsDTO,
+  StockMovementDTO,
+  StockMovementFilters,
+  StockMovementKeyset,
+  StockMovementPageOrder,
+} from "./ledger"
 import type { StockLocationSettingDTO } from "./locations"
 import type { StockroomOptions } from "./options"
 import type {
@@ -136,6 +147,21 @@ export interface IStockroomModuleService extends StockroomDataMethods {
   listLevelsOutOfStep(levelIds: string[], sharedContext?: Context): Promise<StockItemRef[]>
   listUntrackedLevels(limit?: number, sharedContext?: Context): Promise<StockItemRef[]>
   audit(sharedContext?: Context): Promise<{ ok: boolean; checked: number; problems: AuditProblem[] }>
+  /** How many movements match the ledger's filters (see queries/ledger-pages.ts). */
+  countStockMovements(filters: StockMovementFilters, sharedContext?: Context): Promise<number>
+  /** The newest movement's created_at as exact text (microseconds), null for an empty ledger. */
+  newestStockMovementTime(sharedContext?: Context): Promise<string | null>
+  /** One page of the ledger after a keyset (see queries/ledger-pages.ts). */
+  listStockMovementPage(
+    filters: StockMovementFilters,
+    page: {
+      order: StockMovementPageOrder
+      limit: number
+      after?: StockMovementKeyset | null
+      until?: string | null
+    },
+    sharedContext?: Context
+  ): Promise<{ movements: StockMovementDTO[]; next: StockMovementKeyset | null }>
 
   listVariantStock(salesChannelId: string, variantIds: string[], sharedContext?: Context): Promise<VariantStockRow[]>
   listProductStock(
