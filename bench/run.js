@@ -16,7 +16,8 @@
  * worker against one process, both on Redis; needs Redis at REDIS_URL,
  * redis://localhost:6379 by default, left out of a full run with a note
  * when none answers), ledger-scale (the ledger list, CSV export and audit
- * with 2,000,000 movements); `units` = checkout + backorders.
+ * with 2,000,000 movements), holds (a checkout with checkout holds on
+ * against off); `units` = checkout + backorders.
  *
  * Environment: DB_HOST / DB_PORT / DB_USERNAME / DB_PASSWORD (default
  * localhost:5432, user postgres; an embedded PostgreSQL when none answers)
@@ -35,8 +36,18 @@ const storefront = require("./groups/storefront")
 const scale = require("./groups/scale")
 const notifications = require("./groups/notifications")
 const ledgerScale = require("./groups/ledger-scale")
+const holds = require("./groups/holds")
 
-const GROUPS = ["ledger", "checkout", "backorders", "storefront", "scale", "notifications", "ledger-scale"]
+const GROUPS = [
+  "ledger",
+  "checkout",
+  "backorders",
+  "storefront",
+  "scale",
+  "notifications",
+  "ledger-scale",
+  "holds",
+]
 const ALIASES = { units: ["checkout", "backorders"], all: GROUPS }
 const onlyArgument = process.argv.slice(2).find((arg) => arg.startsWith("--only="))
 
@@ -80,6 +91,7 @@ function chooseGroups() {
     groups.has("scale") && scale,
     groups.has("notifications") && notifications,
     groups.has("ledger-scale") && ledgerScale,
+    groups.has("holds") && holds,
   ].filter(Boolean)
 }
 

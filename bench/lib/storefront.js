@@ -173,12 +173,13 @@ async function step(shop, what, path, body) {
 /**
  * One guest checkout through the store routes: cart (with email and
  * address), add to cart, shipping method, payment collection + system
- * session, complete. Resolves with the add-to-cart and complete times
+ * session, (with `hold`, POST /store/carts/:id/stock-hold,) complete.
+ * Resolves with the add-to-cart, hold and complete times
  * (ms), the whole sequence's time and the order id. `items` instead of
  * variant_id + quantity: the cart is created with these lines (no
  * add-to-cart request; addMs is 0).
  */
-async function checkout(shop, setup, { variant_id, quantity, items, email }) {
+async function checkout(shop, setup, { variant_id, quantity, items, email, hold = false }) {
   const started = process.hrtime.bigint()
   const {
     body: { cart },
@@ -211,12 +212,16 @@ async function checkout(shop, setup, { variant_id, quantity, items, email }) {
     `/store/payment-collections/${payment_collection.id}/payment-sessions`,
     { provider_id: "pp_system_default" }
   )
+  // The storefront of a store with checkout holds on holds the cart's stock
+  // as the customer starts to pay.
+  const held = hold ? await step(shop, "stock hold", `/store/carts/${cart.id}/stock-hold`, {}) : { ms: 0 }
   const complete = await step(shop, "complete", `/store/carts/${cart.id}/complete`, {})
   if (complete.body?.type !== "order") {
     throw new Error(`checkout did not complete: ${JSON.stringify(complete.body).slice(0, 300)}`)
   }
   return {
     addMs: add.ms,
+    holdMs: held.ms,
     completeMs: complete.ms,
     timedMs: add.ms + complete.ms,
     totalMs: Number(process.hrtime.bigint() - started) / 1e6,

@@ -1,9 +1,24 @@
+import path from "path"
+import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
+import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createAdminUser, expectFailure } from "../helpers/admin"
 import { completeCart, createProduct, SeededStore, SeededVariant, seedStore, startCart } from "../helpers/commerce"
-import { ledgerReader } from "../helpers/ledger"
+import { ledgerReader, settled } from "../helpers/ledger"
 import { stockroomStoreRunner } from "../helpers/store"
 
 jest.setTimeout(240000)
+
+const failAfterCheckoutStep = createStep("test-fail-after-checkout", async () => {
+  throw new Error("forced failure after checkout")
+})
+
+// Medusa's checkout as a step of a workflow that fails right after it: its
+// steps and hooks compensate.
+const completeThenFailWorkflow = createWorkflow("test-complete-cart-then-fail", (input: { id: string }) => {
+  completeCartWorkflow.runAsStep({ input })
+  failAfterCheckoutStep()
+  return new WorkflowResponse(void 0)
+})
 
 // Backorders off, holds on for 15 minutes. The clock is driven through the
 // hold's expires_at, never by waiting.
@@ -145,6 +160,92 @@ stockroomStoreRunner({
       const keyless = await expectFailure(api.post(`/store/carts/${cartId}/stock-hold`, {}))
       expect(keyless.status).toBe(400)
       expect(await holds(cartId)).toEqual([])
+    })
+
+    it("shows the units live holds keep on the admin stock items, per location, and nothing once they expire", async () => {
+      await receive(0, 3)
+      await receive(1, 2)
+      const cartA = await cartWith([{ quantity: 2 }])
+      const cartB = await cartWith([{ quantity: 1 }])
+      await hold(cartA)
+      await hold(cartB)
+      const heldAt = async (query: string) =>
+        Object.fromEntries(
+          (await api.get(`/admin/stock-items?${query}`, { headers })).data.stock_items.map((row: any) => [
+            row.location_id,
+            row.held,
+          ])
+        )
+      // Both carts are placed at the first warehouse (it covers them).
+      expect(await heldAt(`inventory_item_id=${mug.inventory_item_id}`)).toEqual({
+        [store.locations[0].id]: 3,
+        [store.locations[1].id]: 0,
+      })
+      expect(await heldAt(`location_id=${store.locations[0].id}`)).toEqual({ [store.locations[0].id]: 3 })
+      const { data: list } = await api.get(`/admin/stock-items?inventory_item_id=${mug.inventory_item_id}&location_id=${store.locations[0].id}`, { headers })
+      const stockItemId = list.stock_items[0].id
+      // Holds stand beside the counts; they change none of them.
+      expect(list.stock_items[0]).toMatchObject({ on_hand: 3, allocated: 0, count_on_hand: 3, held: 3 })
+      const { data: one } = await api.get(`/admin/stock-items/${stockItemId}`, { headers })
+      expect(one.stock_item.held).toBe(3)
+      // Selecting fields keeps or leaves out `held` like any other field.
+      const { data: selected } = await api.get(`/admin/stock-items?location_id=${store.locations[0].id}&fields=id,held`, { headers })
+      expect(selected.stock_items).toEqual([{ id: stockItemId, held: 3 }])
+
+      await expire(cartA)
+      expect(await heldAt(`inventory_item_id=${mug.inventory_item_id}`)).toEqual({
+        [store.locations[0].id]: 1,
+        [store.locations[1].id]: 0,
+      })
+      await api.delete(`/store/carts/${cartB}/stock-hold`, store.storeHeaders)
+      expect((await api.get(`/admin/stock-items/${stockItemId}`, { headers })).data.stock_item.held).toBe(0)
+    })
+
+    it("puts the hold back when a checkout that consumed it rolls back", async () => {
+      await receive(0, 1)
+      const cartA = await cartWith([{ quantity: 1 }])
+      await hold(cartA)
+      const before = await holds(cartA)
+      expect(before).toHaveLength(1)
+      const movementsBefore = await ledger.movements(mug.inventory_item_id!)
+      // Ready to complete: shipping and a payment session.
+      await api.post(`/store/carts/${cartA}/shipping-methods`, { option_id: store.locations[0].shippingOptionId }, store.storeHeaders)
+      const {
+        data: { payment_collection },
+      } = await api.post("/store/payment-collections", { cart_id: cartA }, store.storeHeaders)
+      await api.post(
+        `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+        { provider_id: "pp_system_default" },
+        store.storeHeaders
+      )
+
+      // Medusa's checkout runs (the hook places the units and consumes the hold), then a later step fails.
+      const { errors } = await completeThenFailWorkflow(getContainer()).run({
+        input: { id: cartA },
+        throwOnError: false,
+      })
+      expect(errors.map((error: any) => error.error?.message)).toContain("forced failure after checkout")
+      expect(await holds(cartA)).toEqual(before)
+      expect(await ledger.units({ inventory_item_id: mug.inventory_item_id! })).toEqual([])
+      // The hold still keeps the unit from everyone else.
+      const { data: availability } = await api.get(`/store/stock-availability?variant_id=${mug.id}`, store.storeHeaders)
+      expect(availability.variants[0]).toMatchObject({ on_hand: 0, in_stock: false })
+      expect(await ledger.level(mug.inventory_item_id!, store.locations[0].id)).toMatchObject({ stocked: 1, reserved: 0 })
+      // A failed workflow's events are dropped, so the reconciliation job
+      // ledgers the reservation Medusa's rollback deleted: audit clean.
+      await require(path.resolve(__dirname, "../../.medusa/server/src/jobs/reconcile-stock")).default(getContainer())
+      await settled(api, headers)
+      const movements = await ledger.movements(mug.inventory_item_id!)
+      // Whatever the rollback ledgered cancels out.
+      expect(movements.slice(movementsBefore.length).reduce((sum: number, m: any) => sum + m.quantity, 0)).toBe(0)
+
+      // The holder completes for real and consumes it.
+      const { data: done } = await completeCart(api, store, cartA)
+      expect(done.type).toBe("order")
+      expect(await holds(cartA)).toEqual([])
+      expect((await ledger.units({ order_id: done.order.id })).map((u: any) => [u.state, u.quantity])).toEqual([["on_hand", 1]])
+      const { data: audit } = await api.get("/admin/stockroom/audit", { headers })
+      expect(audit.ok).toBe(true)
     })
   },
 })

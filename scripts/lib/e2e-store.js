@@ -76,7 +76,7 @@ module.exports = defineConfig({
       cacheDir: ${JSON.stringify(path.join(storeDir, ".vite"))},
     }),
   },
-  plugins: [{ resolve: ${JSON.stringify(root)}, options: { low_stock_threshold: 5 } }],
+  plugins: [{ resolve: ${JSON.stringify(root)}, options: { low_stock_threshold: 5, checkout_hold_minutes: 15 } }],
 })
 `
   )

@@ -33,12 +33,18 @@ export const placeOrderUnitsWorkflow = createWorkflow(
       ordered_at: resolved.ordered_at,
       lines: resolved.lines,
       within_checkout: !!input.within_checkout,
+      cart_id: input.cart_id ?? null,
     }))
     const result = placeOrderUnitsStep(placeInput)
     const results = transform({ result }, ({ result }) => [result])
     emitStockEventsStep(results)
-    // The cart's own checkout consumes its hold.
-    releaseCartHoldStep({ cart_id: input.cart_id })
-    return new WorkflowResponse(result)
+    // The cart's own checkout consumes its hold (the rows are returned so
+    // that a checkout rolling back later can put them back).
+    const releasedHold = releaseCartHoldStep({ cart_id: input.cart_id })
+    const response = transform({ result, releasedHold }, ({ result, releasedHold }) => ({
+      ...result,
+      released_hold: releasedHold,
+    }))
+    return new WorkflowResponse(response)
   }
 )

@@ -22,7 +22,8 @@ const Count = ({ value, className }: { value: number; className?: string }) => (
 
 /**
  * Stock per location: Medusa's stocked quantity (on hand), what orders hold
- * (allocated), what can still be sold (count on hand) and what is owed.
+ * (allocated), what can still be sold (count on hand), what carts at
+ * checkout hold of it (held) and what is owed.
  */
 export const StockItemsTable = ({
   stockItems,
@@ -43,6 +44,11 @@ export const StockItemsTable = ({
           <Table.HeaderCell className="text-right">On hand</Table.HeaderCell>
           <Table.HeaderCell className="text-right">Allocated</Table.HeaderCell>
           <Table.HeaderCell className="text-right">Count on hand</Table.HeaderCell>
+          <Table.HeaderCell className="text-right">
+            <Tooltip content="Kept for carts whose customers are checking out, until each hold expires">
+              <span>Held</span>
+            </Tooltip>
+          </Table.HeaderCell>
           <Table.HeaderCell className="text-right">Backordered</Table.HeaderCell>
           <Table.HeaderCell className="text-right">Incoming</Table.HeaderCell>
           <Table.HeaderCell className="text-right">Safety stock</Table.HeaderCell>
@@ -99,6 +105,12 @@ export const StockItemsTable = ({
                     className={clx(stockItem.count_on_hand < 0 && "text-ui-fg-error")}
                   />
                 </div>
+              </Table.Cell>
+              <Table.Cell className="text-right" data-column="held">
+                <Count
+                  value={stockItem.held ?? 0}
+                  className={clx(!stockItem.held && "text-ui-fg-muted")}
+                />
               </Table.Cell>
               <Table.Cell className="text-right" data-column="backordered">
                 <Count value={stockItem.backordered_quantity} />

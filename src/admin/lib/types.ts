@@ -31,7 +31,10 @@ export type {
   StockroomOptions,
 } from "../../modules/stockroom/types"
 
-export type StockItem = StockItemWithCountsDTO
+export type StockItem = StockItemWithCountsDTO & {
+  /** units live checkout holds keep here (carts whose customers are paying) */
+  held?: number
+}
 export type StockMovement = StockMovementDTO
 export type StockLocationSetting = Pick<
   StockLocationSettingDTO,

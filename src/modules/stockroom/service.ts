@@ -67,6 +67,7 @@ import type {
   ReturnAuthorizationDTO,
   ShipFulfillmentUnitsInput,
   CartStockLine,
+  CheckoutHoldRow,
   CreatePurchaseOrderInput,
   ReceivePurchaseOrderInput,
   ReceiveStockTransferInput,
@@ -357,6 +358,11 @@ class StockroomModuleService
   @InjectTransactionManager()
   async releaseCartHold(cartId: string, @MedusaContext() sharedContext: Context = {}) {
     return await holds.releaseCartHold(this.context_(sharedContext), cartId)
+  }
+
+  @InjectTransactionManager()
+  async restoreCartHold(rows: CheckoutHoldRow[], @MedusaContext() sharedContext: Context = {}) {
+    return await holds.restoreCartHold(this.context_(sharedContext), rows)
   }
 
   @InjectTransactionManager()

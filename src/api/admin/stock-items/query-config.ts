@@ -1,6 +1,6 @@
 import { STOCK_ITEM_ORDER_FIELDS } from "../../../modules/stockroom/types"
 
-/** What a stock item row carries: the stored columns and its live counts. */
+/** What a stock item row carries: the stored columns, its live counts and what live checkout holds keep of it. */
 export const defaultAdminStockItemFields = [
   "id",
   "inventory_item_id",
@@ -19,6 +19,7 @@ export const defaultAdminStockItemFields = [
   "low_stock",
   "incoming",
   "next_expected_at",
+  "held",
 ]
 
 /** The fields `listStockItemsWithCounts` sorts by. */

@@ -10,6 +10,7 @@ import {
 import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../../modules/stockroom/types"
 import { listOrderOf, withSelectedFields } from "../../list-query"
 import { asArray } from "../../query-values"
+import { withHeld } from "./held"
 import { orderableAdminStockItemFields } from "./query-config"
 import type { AdminGetStockItemsParamsType } from "./validators"
 
@@ -51,7 +52,7 @@ export const GET = async (
           { offset: skip, limit: take, order: `${direction === "DESC" ? "-" : ""}${field}` }
         )
   res.json({
-    stock_items: withSelectedFields(req, stock_items),
+    stock_items: withSelectedFields(req, await withHeld(stockroom, stock_items)),
     count,
     offset: skip,
     limit: take,

@@ -1,6 +1,6 @@
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import type { ActionContext } from "../context"
-import type { CartStockLine } from "../types"
+import type { CartStockLine, CheckoutHoldRow } from "../types"
 import { placeholders } from "../ledger/sql"
 import { MEDUSA } from "../medusa-tables"
 import { checkCartPlacement } from "./placement"
@@ -33,8 +33,22 @@ export async function holdCartStock(
     )
   }
   await manager.execute(`SELECT pg_advisory_xact_lock(hashtext(?))`, [HOLD_LOCK])
-  const { lines: placed } = await checkCartPlacement(context, salesChannelId, lines, cartId)
   const variantIds = [...new Set(lines.map((line) => line.variant_id))]
+  // Checkout places units with these stock items locked and counts the
+  // holds it then sees: locking them before reading makes a hold and a
+  // checkout's final check see each other, whichever comes first.
+  if (variantIds.length) {
+    await manager.execute(
+      `SELECT si.id FROM stock_item si
+         JOIN ${MEDUSA.product_variant_inventory_item} pvii
+           ON pvii.inventory_item_id = si.inventory_item_id AND pvii.deleted_at IS NULL
+        WHERE si.deleted_at IS NULL AND pvii.variant_id IN (${placeholders(variantIds.length)})
+        ORDER BY si.id
+          FOR UPDATE OF si`,
+      variantIds
+    )
+  }
+  const { lines: placed } = await checkCartPlacement(context, salesChannelId, lines, cartId)
   const components = variantIds.length
     ? await manager.execute(
         `SELECT variant_id, inventory_item_id, GREATEST(required_quantity, 1) AS required_quantity
@@ -75,10 +89,40 @@ export async function holdCartStock(
   return { expires_at: new Date(expires_at), items }
 }
 
-/** Releases a cart's hold (its checkout completed, or the customer left); returns how many rows went. */
-export async function releaseCartHold({ manager }: ActionContext, cartId: string): Promise<number> {
-  const rows = await manager.execute(`DELETE FROM checkout_hold WHERE cart_id = ? RETURNING id`, [cartId])
-  return rows.length
+/** Releases a cart's hold (its checkout completed, or the customer left); returns the rows that went. */
+export async function releaseCartHold({ manager }: ActionContext, cartId: string): Promise<CheckoutHoldRow[]> {
+  const rows = await manager.execute(
+    `DELETE FROM checkout_hold WHERE cart_id = ? AND deleted_at IS NULL
+     RETURNING id, cart_id, inventory_item_id, location_id, quantity, expires_at`,
+    [cartId]
+  )
+  return rows.map((row: any) => ({ ...row, quantity: Number(row.quantity), expires_at: new Date(row.expires_at) }))
+}
+
+/**
+ * Puts released hold rows back as they were (a checkout that consumed its
+ * hold rolled back), unless the cart holds again meanwhile. A row whose
+ * expiry has passed comes back expired: it counts for nothing and is swept.
+ */
+export async function restoreCartHold({ manager }: ActionContext, rows: CheckoutHoldRow[]): Promise<number> {
+  let restored = 0
+  for (const cartId of [...new Set(rows.map((row) => row.cart_id))]) {
+    const own = rows.filter((row) => row.cart_id === cartId)
+    const inserted = await manager.execute(
+      `INSERT INTO checkout_hold (id, cart_id, inventory_item_id, location_id, quantity, expires_at)
+       SELECT * FROM (VALUES ${own.map(() => "(?, ?, ?, ?, ?::integer, ?::timestamptz)").join(", ")})
+           AS v(id, cart_id, inventory_item_id, location_id, quantity, expires_at)
+        WHERE NOT EXISTS (SELECT 1 FROM checkout_hold WHERE cart_id = ? AND deleted_at IS NULL)
+       ON CONFLICT (id) DO NOTHING
+       RETURNING id`,
+      [
+        ...own.flatMap((row) => [row.id, row.cart_id, row.inventory_item_id, row.location_id, row.quantity, new Date(row.expires_at)]),
+        cartId,
+      ]
+    )
+    restored += inserted.length
+  }
+  return restored
 }
 
 /** Removes expired holds. They already count for nothing; this only keeps the table small. */

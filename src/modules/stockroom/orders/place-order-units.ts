@@ -2,7 +2,8 @@ import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import type { ActionContext } from "../context"
 import { lockOrderUnits, lockStockItemsAt } from "../ledger/locks"
 import { EMPTY_LEDGER_RESULT, recordDrift } from "../ledger/record"
-import { pairKey } from "../ledger/sql"
+import { pairKey, pairParams, placeholders } from "../ledger/sql"
+import { liveHoldsSql } from "../checkout/live-holds"
 import type { DriftAttribution } from "../ledger/book"
 import { CheckoutShortfall, describeCheckoutShortfalls } from "../lib/shortfall"
 import type {
@@ -37,6 +38,14 @@ export async function placeOrderUnits(
   )
   const locked = await lockStockItemsAt(manager, tracked)
   const free = await freeStock(manager, locked)
+  // Other carts' live checkout holds keep their stock from this order: read
+  // with the stock items locked, which a new hold must lock too, so a hold
+  // made while this check runs waits for it and then sees the order.
+  for (const [key, held] of await heldByOtherCarts(context, locked.items, input.cart_id ?? null)) {
+    if (free.has(key)) {
+      free.set(key, free.get(key)! - held)
+    }
+  }
 
   const units: NewUnitRow[] = []
   const unit = (line: OrderUnitLineInput, state: InventoryUnitState, quantity: number) => ({
@@ -111,6 +120,23 @@ export async function placeOrderUnits(
   // No fill: a new order takes stock, it frees none.
   const { movements, signals } = await recordDrift(context, locked, attributions)
   return { movements, signals, filled: [], orders_without_backorders: [], created: true }
+}
+
+/** What live checkout holds of carts other than `cartId` keep, per locked stock item (`pairKey`). */
+async function heldByOtherCarts(
+  { manager }: ActionContext,
+  items: StockItemRef[],
+  cartId: string | null
+): Promise<Map<string, number>> {
+  if (!items.length) {
+    return new Map()
+  }
+  const rows = await manager.execute(
+    `SELECT si.inventory_item_id, si.location_id, ${liveHoldsSql("si", { exceptCart: true })} AS held
+       FROM (VALUES ${placeholders(items.length, "(?, ?)")}) AS si(inventory_item_id, location_id)`,
+    [cartId, ...pairParams(items)]
+  )
+  return new Map(rows.filter((row) => Number(row.held) > 0).map((row) => [pairKey(row), Number(row.held)]))
 }
 
 /**

@@ -87,6 +87,16 @@ export type VariantStockRow = {
 
 export type CartStockLine = { line_item_id?: string; variant_id: string; quantity: number }
 
+/** One row of a cart's checkout hold, as released (and as restored when its checkout rolls back). */
+export type CheckoutHoldRow = {
+  id: string
+  cart_id: string
+  inventory_item_id: string
+  location_id: string
+  quantity: number
+  expires_at: Date
+}
+
 /** The fields the stock-item list may be ordered by. */
 export const STOCK_ITEM_ORDER_FIELDS = [
   "created_at",
@@ -188,8 +198,10 @@ export interface IStockroomModuleService extends StockroomDataMethods {
     lines: CartStockLine[],
     sharedContext?: Context
   ): Promise<{ expires_at: Date; items: { line_item_id: string | undefined; variant_id: string; quantity: number; held: number }[] }>
-  /** Releases a cart's hold; returns how many hold rows went. */
-  releaseCartHold(cartId: string, sharedContext?: Context): Promise<number>
+  /** Releases a cart's hold; returns the hold rows that went. */
+  releaseCartHold(cartId: string, sharedContext?: Context): Promise<CheckoutHoldRow[]>
+  /** Puts released hold rows back (a checkout that consumed the hold rolled back), unless the cart holds again. */
+  restoreCartHold(rows: CheckoutHoldRow[], sharedContext?: Context): Promise<number>
   /** Removes expired holds (they count for nothing already). */
   sweepExpiredHolds(sharedContext?: Context): Promise<number>
   /** Live held quantities per inventory item and location. */

@@ -48,6 +48,8 @@ export type PlaceOrderUnitsInput = {
    * the ledger does not already show.
    */
   within_checkout?: boolean
+  /** the cart checked out: its own checkout hold does not count against it; other carts' live holds do */
+  cart_id?: string | null
 }
 
 export type ShipFulfillmentUnitsInput = {

@@ -5,6 +5,7 @@ import type {
 import { MedusaError } from "@medusajs/framework/utils"
 import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../../../modules/stockroom/types"
 import { updateStockItemWorkflow } from "../../../../workflows/update-stock-item"
+import { withHeld } from "../held"
 import type { AdminUpdateStockItemType } from "../validators"
 
 async function retrieveWithCounts(
@@ -18,7 +19,8 @@ async function retrieveWithCounts(
   if (!stock_item) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Stock item ${id} not found`)
   }
-  return stock_item
+  const [withCounts] = await withHeld(stockroom, [stock_item])
+  return withCounts
 }
 
 /** GET /admin/stock-items/:id */

@@ -44,5 +44,5 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
 export const DELETE = async (req: MedusaRequest, res: MedusaResponse) => {
   const cart = await readCart(req)
   const { result } = await releaseCartHoldWorkflow(req.scope).run({ input: { cart_id: cart.id } })
-  res.json({ id: cart.id, object: "stock_hold", deleted: result > 0 })
+  res.json({ id: cart.id, object: "stock_hold", deleted: result.length > 0 })
 }
