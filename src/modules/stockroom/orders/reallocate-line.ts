@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { rankedChannelLocations, sellableAtLocations } from "../checkout/placement"
+import { rankedChannelLocations, sellableAtLocations, variantComponents } from "../checkout/placement"
 import type { ActionContext } from "../context"
 import { lockOrderUnits, lockStockItemsAt } from "../ledger/locks"
 import { attributeAndFill } from "../ledger/record"
@@ -131,15 +131,32 @@ export async function listLineReallocationTargets(
   const stockAt = itemIds.length
     ? await targetStock(execute, itemIds, locations.map((location) => location.location_id))
     : null
+  // Whole line units: each inventory item's quantity over its required quantity.
+  const [unit] = await execute(
+    `SELECT variant_id FROM inventory_unit WHERE order_id = ? AND line_item_id = ? AND deleted_at IS NULL LIMIT 1`,
+    [input.order_id, input.line_item_id]
+  )
+  const required = new Map<string, number>(
+    ((unit?.variant_id && (await variantComponents(execute, [unit.variant_id])).get(unit.variant_id)) || []).map(
+      (part): [string, number] => [part.inventory_item_id, part.required_quantity]
+    )
+  )
+  const lineUnits = (items: { inventory_item_id: string; quantity: number }[], of: (item: any) => number) =>
+    items.length
+      ? Math.min(...items.map((item) => Math.floor(Math.max(of(item), 0) / (required.get(item.inventory_item_id) ?? 1))))
+      : 0
   return locations.map((location) => {
     const plan = stockAt ? planAt(context, parts, location.location_id, stockAt(location.location_id)) : null
     const isCurrent = current.size === 1 && current.has(location.location_id)
+    const items = plan?.items ?? []
     return {
       location_id: location.location_id,
       name: location.name,
       allocation_priority: location.allocation_priority,
       current: isCurrent,
-      items: plan?.items ?? [],
+      unshipped_quantity: lineUnits(items, (item) => item.quantity),
+      sellable_quantity: lineUnits(items, (item) => item.sellable),
+      items,
       refusal: !parts.length
         ? `Line ${input.line_item_id} has nothing unshipped to move`
         : isCurrent

@@ -114,6 +114,10 @@ export type LineReallocationTarget = {
   allocation_priority: number
   /** the line's unshipped units are all here already */
   current: boolean
+  /** line units left to ship (a kit's units count once) */
+  unshipped_quantity: number
+  /** line units the location could sell now, kit components × required quantity */
+  sellable_quantity: number
   items: LineReallocationItem[]
   /** why the line cannot move here; null when it can */
   refusal: string | null
