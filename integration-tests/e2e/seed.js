@@ -413,4 +413,4 @@ async function seed(baseUrl, admin) {
   }
 }
 
-module.exports = { seed, adminApi }
+module.exports = { seed, adminApi, placeOrder, waitFor }

@@ -84,6 +84,10 @@ stockroomStoreRunner({
         const bodies: Record<string, unknown> = {
           "POST /admin/stock-movements": movementBody(),
           "POST /admin/stock-transfers": transferBody(),
+          "POST /admin/orders/sr_missing/inventory-units/reallocate": {
+            line_item_id: "ordli_missing",
+            location_id: to,
+          },
         }
         const before = await writes()
         const answers: string[] = []
@@ -188,6 +192,16 @@ stockroomStoreRunner({
           "/admin/return-authorizations",
           403,
           "Insufficient permissions. Required policies: stockroom_return_authorization:create",
+        ])
+        expect(
+          await refused("/admin/orders/order_missing/inventory-units/reallocate", {
+            line_item_id: "ordli_missing",
+            location_id: to,
+          })
+        ).toEqual([
+          "/admin/orders/order_missing/inventory-units/reallocate",
+          403,
+          "Insufficient permissions. Required policies: stockroom_inventory_unit:update, stockroom_stock_movement:create, order:update, reservation_item:update",
         ])
         expect(await writes()).toEqual(before)
       })

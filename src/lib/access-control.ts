@@ -30,13 +30,14 @@ export const MedusaResource = {
   product_variant: "product_variant",
   order: "order",
   return: "return",
+  reservation_item: "reservation_item",
 } as const
 
 /**
  * Which operations apply to which resource: the ledger is append-only
  * (movements are created, never edited; a transfer in transit is
- * updated when it is received or canceled), the audit and
- * inventory units are only read.
+ * updated when it is received or canceled; an order line's units are
+ * updated when they move to another location), the audit is only read.
  */
 export const STOCKROOM_RESOURCE_OPERATIONS: Record<
   StockroomResourceName,
@@ -45,7 +46,7 @@ export const STOCKROOM_RESOURCE_OPERATIONS: Record<
   [StockroomResource.stock_item]: ["read", "update"],
   [StockroomResource.stock_movement]: ["read", "create"],
   [StockroomResource.stock_transfer]: ["read", "create", "update"],
-  [StockroomResource.inventory_unit]: ["read"],
+  [StockroomResource.inventory_unit]: ["read", "update"],
   [StockroomResource.return_authorization]: ["read", "create", "update"],
   [StockroomResource.location_setting]: ["read", "update"],
   [StockroomResource.audit]: ["read"],

@@ -312,7 +312,9 @@ type DemoOrder = {
 
 const DEMO_ORDERS: DemoOrder[] = [
   {
-    // Plenty of stock: every unit on hand, reserved and `allocated`.
+    // Plenty of stock: every unit on hand, reserved and `allocated`. The
+    // outlet holds both items too, so either line can be moved there with
+    // "Move to location" on the order page.
     key: "on-hand",
     email: "ada.on-hand@customer.demo",
     first_name: "Ada",

@@ -1,4 +1,4 @@
-import { Alert, Container, Heading, Table, Text, Tooltip } from "@medusajs/ui"
+import { Alert, Button, Container, Heading, Table, Text, Tooltip } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { formatDateTime, humanize } from "../lib/format"
 import { INVENTORY_UNIT_STATES } from "../lib/types"
@@ -23,6 +23,8 @@ export type OrderInventorySectionProps = {
   isLoading: boolean
   error: string | null
   onRetry: () => void
+  /** Opens "Move to location" for a line; without it the action is not offered. */
+  onMoveLine?: (lineItemId: string) => void
 }
 
 
@@ -95,6 +97,7 @@ export const OrderInventorySection = ({
   isLoading,
   error,
   onRetry,
+  onMoveLine,
 }: OrderInventorySectionProps) => {
   const summary = INVENTORY_UNIT_STATES.filter((state) => totals[state])
     .map((state) => `${totals[state]} ${humanize(state).toLowerCase()}`)
@@ -142,9 +145,24 @@ export const OrderInventorySection = ({
                     {line.subtitle}
                   </Text>
                 </div>
-                <Text size="small" leading="compact" className="text-ui-fg-subtle text-nowrap">
-                  {sum(line.units)} unit{sum(line.units) === 1 ? "" : "s"}
-                </Text>
+                <div className="flex items-center gap-x-3">
+                  <Text size="small" leading="compact" className="text-ui-fg-subtle text-nowrap">
+                    {sum(line.units)} unit{sum(line.units) === 1 ? "" : "s"}
+                  </Text>
+                  {onMoveLine &&
+                    line.units.some(
+                      (unit) => unit.location_id && (unit.state === "on_hand" || unit.state === "backordered")
+                    ) && (
+                      <Button
+                        size="small"
+                        variant="secondary"
+                        type="button"
+                        onClick={() => onMoveLine(line.lineItemId)}
+                      >
+                        Move to location
+                      </Button>
+                    )}
+                </div>
               </div>
               <div className="overflow-x-auto">
                 <Table>

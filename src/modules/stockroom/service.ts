@@ -39,6 +39,7 @@ import * as holds from "./checkout/holds"
 import { cancelOrderUnits, receiveReturnUnits } from "./orders/cancel-and-return-units"
 import { markUnitsShipped, shipFulfillmentUnits, unshipFulfillmentUnits } from "./orders/fulfillment-units"
 import { placeOrderUnits } from "./orders/place-order-units"
+import * as reallocation from "./orders/reallocate-line"
 import { auditLedger } from "./queries/audit"
 import * as ledgerPages from "./queries/ledger-pages"
 import * as drift from "./queries/drift"
@@ -60,7 +61,9 @@ import type {
   CreateReturnAuthorizationInput,
   IStockroomModuleService,
   LedgerResult,
+  LineReallocationPlan,
   PlaceOrderUnitsInput,
+  ReallocateOrderLineInput,
   ReceiveReturnAuthorizationUnitsInput,
   ReceiveReturnUnitsInput,
   ReconcileStockItemInput,
@@ -430,6 +433,24 @@ class StockroomModuleService
   @InjectTransactionManager()
   async cancelOrderUnits(orderId: string, @MedusaContext() sharedContext: Context = {}) {
     return await cancelOrderUnits(this.context_(sharedContext), orderId)
+  }
+
+  @InjectManager()
+  async listLineReallocationTargets(
+    input: Omit<ReallocateOrderLineInput, "location_id">,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    return await reallocation.listLineReallocationTargets(this.context_(sharedContext), input)
+  }
+
+  @InjectManager()
+  async planLineReallocation(input: ReallocateOrderLineInput, @MedusaContext() sharedContext: Context = {}) {
+    return await reallocation.planLineReallocation(this.context_(sharedContext), input)
+  }
+
+  @InjectTransactionManager()
+  async reallocateOrderLineUnits(plan: LineReallocationPlan, @MedusaContext() sharedContext: Context = {}) {
+    return await reallocation.reallocateOrderLineUnits(this.context_(sharedContext), plan)
   }
 
   @InjectTransactionManager()

@@ -5,7 +5,16 @@ import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../modules/st
 
 export const placeReservationsByPriorityStepId = "place-reservations-by-priority"
 
-type Moved = { id: string; inventory_item_id: string; quantity: number; from: string; to: string }
+export type MovedReservation = {
+  id: string
+  inventory_item_id: string
+  quantity: number
+  from: string
+  to: string
+  /** the re-created reservation's allow_backorder; the old one's when left out */
+  allow_backorder?: boolean
+}
+type Moved = MovedReservation
 
 /**
  * Moves reservations to another location through Medusa's own API. Medusa
@@ -14,7 +23,7 @@ type Moved = { id: string; inventory_item_id: string; quantity: number; from: st
  * moved reservation is deleted and created again at the target: both levels
  * stay right. Returns the moves with the new reservations' ids.
  */
-async function moveReservations(container: any, moves: Moved[]): Promise<Moved[]> {
+export async function moveReservations(container: any, moves: Moved[]): Promise<Moved[]> {
   const inventory = container.resolve(Modules.INVENTORY)
   const existing = await inventory.listReservationItems({ id: moves.map((move) => move.id) })
   const byId = new Map<string, any>(existing.map((reservation: any) => [reservation.id, reservation]))
@@ -27,7 +36,7 @@ async function moveReservations(container: any, moves: Moved[]): Promise<Moved[]
         inventory_item_id: old.inventory_item_id,
         location_id: move.to,
         quantity: move.quantity,
-        allow_backorder: old.allow_backorder,
+        allow_backorder: move.allow_backorder ?? old.allow_backorder,
         description: old.description,
         external_id: old.external_id,
         metadata: old.metadata,

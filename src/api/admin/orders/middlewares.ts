@@ -3,6 +3,7 @@ import {
   type MedusaRequest,
   type MedusaResponse,
   type MiddlewareRoute,
+  validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
@@ -11,6 +12,7 @@ import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../../modules
 import { assertBackorderShippingAllowed } from "../../../modules/stockroom/units/backorder-shipping"
 import { listInventoryUnitsQueryConfig } from "../inventory-units/query-config"
 import { AdminGetOrderInventoryUnitsParams } from "../inventory-units/validators"
+import { AdminGetOrderLineReallocationTargets, AdminReallocateOrderLine } from "./validators"
 
 /**
  * Refuses a fulfillment that would ship backordered units while
@@ -90,7 +92,7 @@ async function assertNoBackorderedShipping(req: MedusaRequest) {
     }
   }
 }
-import { StockroomResource } from "../../../lib/access-control"
+import { MedusaResource, StockroomResource } from "../../../lib/access-control"
 import { needs } from "../access"
 
 export const adminOrdersMiddlewares: MiddlewareRoute[] = [
@@ -104,6 +106,25 @@ export const adminOrdersMiddlewares: MiddlewareRoute[] = [
         listInventoryUnitsQueryConfig
       ),
     ],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/orders/:id/inventory-units/reallocate",
+    policies: [needs(StockroomResource.inventory_unit, "read")],
+    middlewares: [validateAndTransformQuery(AdminGetOrderLineReallocationTargets, {})],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/orders/:id/inventory-units/reallocate",
+    // Moving a line changes its units, writes movements, and moves Medusa's
+    // reservations of the order.
+    policies: [
+      needs(StockroomResource.inventory_unit, "update"),
+      needs(StockroomResource.stock_movement, "create"),
+      needs(MedusaResource.order, "update"),
+      needs(MedusaResource.reservation_item, "update"),
+    ],
+    middlewares: [validateAndTransformBody(AdminReallocateOrderLine)],
   },
   {
     method: ["POST"],

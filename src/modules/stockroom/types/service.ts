@@ -35,7 +35,14 @@ import type {
   WaitingSubscriptionTarget,
 } from "./notifications"
 import type { OpenStockCountInput, RecordStockCountInput } from "./stock-counts"
-import type { PlaceOrderUnitsInput, ReceiveReturnUnitsInput, ShipFulfillmentUnitsInput } from "./units"
+import type {
+  LineReallocationPlan,
+  LineReallocationTarget,
+  PlaceOrderUnitsInput,
+  ReallocateOrderLineInput,
+  ReceiveReturnUnitsInput,
+  ShipFulfillmentUnitsInput,
+} from "./units"
 import type {
   BackorderEta,
   CreatePurchaseOrderInput,
@@ -228,6 +235,23 @@ export interface IStockroomModuleService extends StockroomDataMethods {
   ): Promise<LedgerResult>
   markUnitsShipped(fulfillmentIds: string[], sharedContext?: Context): Promise<number>
   cancelOrderUnits(orderId: string, sharedContext?: Context): Promise<LedgerResult>
+  /**
+   * Every location of the order's channel as a destination for the line's
+   * unshipped units: sellable stock there, what would be on_hand and
+   * backordered, and why a move there is refused. Reads only.
+   */
+  listLineReallocationTargets(
+    input: Omit<ReallocateOrderLineInput, "location_id">,
+    sharedContext?: Context
+  ): Promise<LineReallocationTarget[]>
+  /** Checks a line's move to a location (400 naming why not) and says what it does. Reads only. */
+  planLineReallocation(input: ReallocateOrderLineInput, sharedContext?: Context): Promise<LineReallocationPlan>
+  /**
+   * Moves the line's unshipped units to the plan's location once its
+   * reservations are there: `released` at the source (whose freed stock
+   * fills backorders), `allocated` at the target, originated by the order.
+   */
+  reallocateOrderLineUnits(plan: LineReallocationPlan, sharedContext?: Context): Promise<LedgerResult>
   receiveReturnUnits(input: ReceiveReturnUnitsInput, sharedContext?: Context): Promise<LedgerResult>
 
   createReturnAuthorization(

@@ -82,3 +82,45 @@ export type FilledBackorder = {
   location_id: string
   quantity: number
 }
+
+/** Move an order line's unshipped units (and reservations) to another location of its channel. */
+export type ReallocateOrderLineInput = {
+  order_id: string
+  line_item_id: string
+  location_id: string
+  /** the order's sales channel: the line may move only among its locations */
+  sales_channel_id: string
+}
+
+/** What moving a line to a location does to one of its inventory items. */
+export type LineReallocationItem = {
+  inventory_item_id: string
+  /** where its unshipped units are now */
+  from_location_ids: string[]
+  /** unshipped units of the item (line quantity left × required quantity) */
+  quantity: number
+  /** sellable stock of the item at the target (never below zero) */
+  sellable: number
+  /** of `quantity`, on_hand at the target */
+  on_hand: number
+  /** of `quantity`, backordered at the target */
+  backordered: number
+}
+
+export type LineReallocationPlan = ReallocateOrderLineInput & { items: LineReallocationItem[] }
+
+/** A location of the order's channel as a destination for one line. */
+export type LineReallocationTarget = {
+  location_id: string
+  name: string
+  allocation_priority: number
+  /** the line's unshipped units are all here already */
+  current: boolean
+  /** line units left to ship (a kit's units count once) */
+  unshipped_quantity: number
+  /** line units the location could sell now, kit components × required quantity */
+  sellable_quantity: number
+  items: LineReallocationItem[]
+  /** why the line cannot move here; null when it can */
+  refusal: string | null
+}

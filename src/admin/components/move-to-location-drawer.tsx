@@ -1,0 +1,152 @@
+import { Alert, Badge, Button, Drawer, RadioGroup, Label, Text } from "@medusajs/ui"
+import { useEffect, useState, type FormEvent } from "react"
+import type { LineReallocationTarget } from "../hooks/reallocation"
+import { SectionError, SectionLoading } from "./section-states"
+
+export type MoveToLocationDrawerProps = {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+  /** The line as the order names it. */
+  lineTitle: string
+  locations: LineReallocationTarget[]
+  isLoading: boolean
+  loadError: string | null
+  isPending: boolean
+  serverError: string | null
+  onSubmit: (locationId: string) => void
+}
+
+/** What moving the line to a location would do, in a few words. */
+const outcome = (location: LineReallocationTarget) => {
+  const onHand = Math.min(...location.items.map((item) => item.on_hand))
+  const backordered = location.items.some((item) => item.backordered > 0)
+  if (!backordered) {
+    return "All units on hand"
+  }
+  return location.items.length === 1
+    ? `${onHand} on hand, ${location.items[0].backordered} backordered`
+    : "Part of the kit backordered"
+}
+
+/**
+ * Moves an order line's whole unshipped rest (and its reservations) to
+ * another location of the order's sales channel. Lists each location with
+ * the line units it can sell now; a location the line cannot move to says why.
+ */
+export const MoveToLocationDrawer = ({
+  open,
+  onOpenChange,
+  lineTitle,
+  locations,
+  isLoading,
+  loadError,
+  isPending,
+  serverError,
+  onSubmit,
+}: MoveToLocationDrawerProps) => {
+  const [locationId, setLocationId] = useState("")
+  const [touched, setTouched] = useState(false)
+
+  useEffect(() => {
+    if (open) {
+      setLocationId("")
+      setTouched(false)
+    }
+  }, [open])
+
+  const unshipped = locations[0]?.unshipped_quantity ?? 0
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    setTouched(true)
+    if (locationId) {
+      onSubmit(locationId)
+    }
+  }
+
+  return (
+    <Drawer open={open} onOpenChange={onOpenChange}>
+      <Drawer.Content aria-describedby={undefined} data-testid="move-to-location-drawer">
+        <form onSubmit={handleSubmit} className="flex flex-1 flex-col overflow-hidden" noValidate>
+          <Drawer.Header>
+            <Drawer.Title>Move to location</Drawer.Title>
+          </Drawer.Header>
+          <Drawer.Body className="flex flex-1 flex-col gap-y-6 overflow-auto">
+            <Text size="small" className="text-ui-fg-subtle">
+              Moves the {unshipped ? `${unshipped} unshipped unit${unshipped === 1 ? "" : "s"}` : "unshipped units"} of{" "}
+              <strong>{lineTitle}</strong> and their reservations to another location of the order's
+              sales channel, all of them together. Units are on hand as far as the location's sellable
+              stock allows and backordered beyond; stock freed here fills other orders' backorders.
+            </Text>
+            {serverError && (
+              <Alert variant="error" dismissible={false} data-testid="move-to-location-error">
+                {serverError}
+              </Alert>
+            )}
+            {isLoading ? (
+              <SectionLoading />
+            ) : loadError ? (
+              <SectionError message={loadError} />
+            ) : (
+              <div className="flex flex-col gap-y-2">
+                <Label size="small" weight="plus">
+                  To location
+                </Label>
+                <RadioGroup value={locationId} onValueChange={setLocationId} className="flex flex-col gap-y-2">
+                  {locations.map((location) => {
+                    const id = `move-to-${location.location_id}`
+                    const disabled = !!location.refusal
+                    return (
+                      <div
+                        key={location.location_id}
+                        data-location-id={location.location_id}
+                        className="shadow-borders-base bg-ui-bg-base flex items-start gap-x-3 rounded-lg px-4 py-3"
+                      >
+                        <RadioGroup.Item value={location.location_id} id={id} disabled={disabled} className="mt-0.5" />
+                        <div className="flex min-w-0 flex-1 flex-col gap-y-1">
+                          <div className="flex items-center justify-between gap-x-2">
+                            <Label htmlFor={id} size="small" weight="plus" className="truncate">
+                              {location.name}
+                            </Label>
+                            {location.current ? (
+                              <Badge size="2xsmall" color="grey">
+                                Current
+                              </Badge>
+                            ) : (
+                              <Text size="small" leading="compact" className="tabular-nums text-nowrap" data-column="sellable">
+                                {location.sellable_quantity} sellable
+                              </Text>
+                            )}
+                          </div>
+                          <Text size="small" leading="compact" className="text-ui-fg-subtle">
+                            {location.current
+                              ? "The line's units are here now"
+                              : location.refusal ?? outcome(location)}
+                          </Text>
+                        </div>
+                      </div>
+                    )
+                  })}
+                </RadioGroup>
+                {touched && !locationId && (
+                  <Text size="small" className="text-ui-fg-error">
+                    Choose where the line goes
+                  </Text>
+                )}
+              </div>
+            )}
+          </Drawer.Body>
+          <Drawer.Footer>
+            <Drawer.Close asChild>
+              <Button size="small" variant="secondary" type="button">
+                Cancel
+              </Button>
+            </Drawer.Close>
+            <Button size="small" type="submit" isLoading={isPending} disabled={isLoading || !!loadError}>
+              Move line
+            </Button>
+          </Drawer.Footer>
+        </form>
+      </Drawer.Content>
+    </Drawer>
+  )
+}
