@@ -40,7 +40,7 @@ export const stockroomRoutes = {
   adminCreateReturnAuthorization: { method: "POST", path: "/admin/return-authorizations" },
   adminCreateStockMovement: { method: "POST", path: "/admin/stock-movements" },
   adminCreateStockTransfer: { method: "POST", path: "/admin/stock-transfers" },
-  adminExportStockMovements: { method: "GET", path: "/admin/stock-movements/export" },
+  adminExportStockMovements: { method: "GET", path: "/admin/stock-movements/export", accept: "text/csv" },
   adminGetNotificationStatus: { method: "GET", path: "/admin/stockroom/notifications" },
   adminGetPurchaseOrder: { method: "GET", path: "/admin/purchase-orders/{id}" },
   adminGetReturnAuthorization: { method: "GET", path: "/admin/return-authorizations/{id}" },
