@@ -35,8 +35,8 @@ export function oneResponse<const K extends string, T extends z.ZodType>(key: K,
  * A list row: a list may be cut down to the keys `fields` asked for, so
  * every key but `id` may be absent.
  */
-export function selectable<S extends z.ZodRawShape & { id: z.ZodType }>(shape: S) {
-  return z.looseObject(shape).partial().extend({ id: shape.id })
+export function selectable<S extends z.ZodRawShape & { id: z.ZodString }>(shape: S) {
+  return z.looseObject(shape).partial().extend({ id: z.string() })
 }
 
 /** Medusa's error body. */
