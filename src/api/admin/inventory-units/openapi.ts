@@ -57,8 +57,8 @@ export const AdminOrderInventoryUnitListResponse = z.looseObject({
   inventory_units: z.array(selectable({ ...inventoryUnitShape, ...etaShape })),
   count: z.number().int(),
   offset: z.number().int(),
-  /** absent when every unit was asked for */
-  limit: z.number().int().optional(),
+  /** null when every unit was asked for */
+  limit: z.number().int().nullable(),
   /** quantity per state over the whole order */
   totals: z.record(z.enum(INVENTORY_UNIT_STATES), z.number().int()),
 })
