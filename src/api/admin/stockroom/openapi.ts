@@ -33,7 +33,7 @@ export const AdminStockroomAuditResponse = z.looseObject({
       stock_item_id: z.string(),
       inventory_item_id: z.string(),
       location_id: z.string(),
-      invariant: z.number().int(),
+      invariant: z.literal([1, 2, 3, 4, 5]),
       message: z.string(),
       expected: z.number().optional(),
       actual: z.number().optional(),
