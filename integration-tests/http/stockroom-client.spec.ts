@@ -137,9 +137,11 @@ stockroomStoreRunner({
         stored.map((unit: any) => unit.id).sort()
       )
       const movements = await ledger.movements(shirt.inventory_item_id!)
-      expect(movements.map((m: any) => [m.kind, m.quantity, m.stocked_change, m.originator_type])).toEqual([
-        ["allocated", -5, 0, "order"],
-        ["received", 2, 2, "user"],
+      expect(
+        movements.map((m: any) => [m.kind, m.quantity, m.stocked_change, m.count_on_hand_after, m.originator_type])
+      ).toEqual([
+        ["received", 2, 2, 2, "user"],
+        ["allocated", -5, 0, -3, "order"],
       ])
 
       // The CSV export through the same client.
