@@ -4,6 +4,7 @@ import {
   MedusaSuiteOptions,
 } from "@medusajs/test-utils"
 import type { StockroomOptionsInput } from "../../src/modules/stockroom/types"
+import { validatingApi } from "./openapi"
 
 export const FIXTURE_STORE = path.resolve(__dirname, "../fixtures/store")
 /** A store that registers Medusa's hooks itself and calls Stockroom's handlers. */
@@ -14,6 +15,8 @@ export const FIXTURE_STORE_NOTIFICATIONS = path.resolve(__dirname, "../fixtures/
 /**
  * Boots the fixture store (the built plugin loaded as a store loads it) with
  * the given plugin options, on a database of its own for this spec file.
+ * Every response a Stockroom route gives the spec's `api` is checked
+ * against openapi.json (see ./openapi.ts).
  */
 export function stockroomStoreRunner({
   options = {},
@@ -28,6 +31,6 @@ export function stockroomStoreRunner({
   process.env.STOCKROOM_TEST_OPTIONS = JSON.stringify(options)
   return medusaIntegrationTestRunner({
     cwd: fixture,
-    testSuite,
+    testSuite: (suite) => testSuite({ ...suite, api: validatingApi(suite.api) }),
   })
 }

@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { stockroomQueryKeys } from "../lib/query-keys"
-import { sdk } from "../lib/sdk"
+import { stockroom } from "../lib/sdk"
 import type { AuditResponse, StockroomInfoResponse } from "../lib/types"
 
 export const useStockroomInfo = () =>
   useQuery({
     queryKey: stockroomQueryKeys.info,
-    queryFn: () => sdk.client.fetch<StockroomInfoResponse>("/admin/stockroom"),
+    queryFn: (): Promise<StockroomInfoResponse> => stockroom.adminGetStockroom(),
   })
 
 /** The last audit run on this page; running one stores its result here. */
@@ -21,7 +21,7 @@ export const useAuditResult = () =>
 export const useRunAudit = () => {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: () => sdk.client.fetch<AuditResponse>("/admin/stockroom/audit"),
+    mutationFn: (): Promise<AuditResponse> => stockroom.adminAuditStockroom(),
     onSuccess: (result) => {
       queryClient.setQueryData(stockroomQueryKeys.audit, {
         ...result,

@@ -1,4 +1,5 @@
 import Medusa from "@medusajs/js-sdk"
+import { createStockroomClient } from "../../client"
 
 /**
  * The admin's HTTP client, set up the way the dashboard sets up its own:
@@ -14,3 +15,6 @@ export const sdk = new Medusa({
     jwtTokenStorageKey: __JWT_TOKEN_STORAGE_KEY__ || undefined,
   },
 })
+
+/** Stockroom's own routes, typed from their schemas (medusa-plugin-stockroom/client). */
+export const stockroom = createStockroomClient(sdk)
