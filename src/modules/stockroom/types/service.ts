@@ -5,7 +5,7 @@ import type {
 } from "@medusajs/framework/utils"
 import type * as Models from "../models"
 import type { CheckoutShortfall } from "../lib/shortfall"
-import type { AuditProblem, ApplyStockChangeInput, LedgerResult, ReconcileStockItemInput, StockItemRef, StockItemWithCountsDTO, StockMovementDTO } from "./ledger"
+import type { AuditProblem, ApplyStockChangeInput, LedgerResult, MovementAttribution, SetStockLevelInput, ReconcileStockItemInput, StockItemRef, StockItemWithCountsDTO, StockMovementDTO } from "./ledger"
 import type { StockLocationSettingDTO } from "./locations"
 import type { StockroomOptions } from "./options"
 import type {
@@ -124,6 +124,14 @@ export interface IStockroomModuleService extends StockroomDataMethods {
 
   /** Stockroom's own changes to stock: the one ledgered write path. */
   applyStockChanges(changes: ApplyStockChangeInput[], sharedContext?: Context): Promise<LedgerResult>
+  /** A batch of changes in one transaction; any refused row refuses all, named by index. */
+  applyStockChangeBatch(changes: ApplyStockChangeInput[], sharedContext?: Context): Promise<LedgerResult>
+  /** Sets absolute physical on-hand levels, each booked as one movement of the difference. */
+  setStockLevels(
+    levels: SetStockLevelInput[],
+    attribution: MovementAttribution,
+    sharedContext?: Context
+  ): Promise<LedgerResult & { unchanged: number }>
   /** Changes Medusa made on its own, recorded once. */
   reconcileStockItems(inputs: ReconcileStockItemInput[], sharedContext?: Context): Promise<LedgerResult>
   listDriftedStockItemIds(limit?: number, sharedContext?: Context): Promise<string[]>
