@@ -17,7 +17,9 @@
  * redis://localhost:6379 by default, left out of a full run with a note
  * when none answers), ledger-scale (the ledger list, CSV export and audit
  * with 2,000,000 movements), holds (a checkout with checkout holds on
- * against off); `units` = checkout + backorders.
+ * against off), bulk (10,000 absolute levels against Medusa's level
+ * batch, 10,000 movements in one batch against single calls); `units` =
+ * checkout + backorders.
  *
  * Environment: DB_HOST / DB_PORT / DB_USERNAME / DB_PASSWORD (default
  * localhost:5432, user postgres; an embedded PostgreSQL when none answers)
@@ -37,6 +39,7 @@ const scale = require("./groups/scale")
 const notifications = require("./groups/notifications")
 const ledgerScale = require("./groups/ledger-scale")
 const holds = require("./groups/holds")
+const bulk = require("./groups/bulk")
 
 const GROUPS = [
   "ledger",
@@ -47,6 +50,7 @@ const GROUPS = [
   "notifications",
   "ledger-scale",
   "holds",
+  "bulk",
 ]
 const ALIASES = { units: ["checkout", "backorders"], all: GROUPS }
 const onlyArgument = process.argv.slice(2).find((arg) => arg.startsWith("--only="))
@@ -92,6 +96,7 @@ function chooseGroups() {
     groups.has("notifications") && notifications,
     groups.has("ledger-scale") && ledgerScale,
     groups.has("holds") && holds,
+    groups.has("bulk") && bulk,
   ].filter(Boolean)
 }
 

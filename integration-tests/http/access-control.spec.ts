@@ -62,6 +62,11 @@ stockroomStoreRunner({
       location_id: from,
       quantity: 50,
     })
+    const levelBody = () => ({
+      inventory_item_id: shirt.inventory_item_id,
+      location_id: from,
+      on_hand: 99,
+    })
     const transferBody = () => ({
       source_location_id: from,
       destination_location_id: to,
@@ -88,6 +93,8 @@ stockroomStoreRunner({
             line_item_id: "ordli_missing",
             location_id: to,
           },
+          "POST /admin/stock-movements/batch": { movements: [movementBody()] },
+          "POST /admin/stock-levels/batch": { levels: [levelBody()] },
         }
         const before = await writes()
         const answers: string[] = []
@@ -221,6 +228,17 @@ stockroomStoreRunner({
           403,
           "Insufficient permissions. Required policies: stockroom_stock_movement:create, inventory_level:update",
         ])
+        for (const [url, body] of [
+          ["/admin/stock-movements/batch", { movements: [movementBody()] }],
+          ["/admin/stock-levels/batch", { levels: [levelBody()] }],
+        ] as const) {
+          const batch = await expectFailure(api.post(url, body, { headers }))
+          expect([url, batch.status, batch.data.message]).toEqual([
+            url,
+            403,
+            "Insufficient permissions. Required policies: stockroom_stock_movement:create, inventory_level:update",
+          ])
+        }
         expect(await writes()).toEqual(before)
 
         const allowed = await userWith(
@@ -230,11 +248,15 @@ stockroomStoreRunner({
             (p.resource === "inventory_level" && p.operation === "update")
         )
         await api.post("/admin/stock-movements", movementBody(), { headers: allowed })
+        await api.post("/admin/stock-movements/batch", { movements: [movementBody()] }, { headers: allowed })
+        await api.post("/admin/stock-levels/batch", { levels: [levelBody()] }, { headers: allowed })
         expect(
           (await ledger.movements(shirt.inventory_item_id!, from)).map((m: any) => [m.kind, m.quantity])
         ).toEqual([
           ["received", 10],
           ["received", 50],
+          ["received", 50],
+          ["adjusted", -11],
         ])
       })
     })

@@ -8,6 +8,7 @@ import { adminStockItemsMiddlewares } from "./admin/stock-items/middlewares"
 import { adminStockLocationSettingsMiddlewares } from "./admin/stock-locations/middlewares"
 import { adminStockMovementsExportMiddlewares } from "./admin/stock-movements/export/middlewares"
 import { adminStockMovementsMiddlewares } from "./admin/stock-movements/middlewares"
+import { adminStockBatchMiddlewares } from "./admin/stock-movements/batch/middlewares"
 import { adminStockTransfersMiddlewares } from "./admin/stock-transfers/middlewares"
 import { adminStockroomMiddlewares } from "./admin/stockroom/middlewares"
 import { storeStockroomMiddlewares } from "./store/middlewares"
@@ -22,6 +23,7 @@ export default defineMiddlewares({
     { matcher: "/admin/*", middlewares: [ensureVariantTracking] },
     ...adminStockMovementsMiddlewares,
     ...adminStockMovementsExportMiddlewares,
+    ...adminStockBatchMiddlewares,
     ...adminStockItemsMiddlewares,
     ...adminInventoryUnitsMiddlewares,
     ...adminStockTransfersMiddlewares,

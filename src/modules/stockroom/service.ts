@@ -11,6 +11,7 @@ import { readPluginVersion } from "./version"
 import { EntityManagerLike, uniquePairs } from "./ledger/sql"
 import { stockItemIdsAt } from "./ledger/locks"
 import * as ledger from "./ledger/record"
+import * as bulk from "./bulk/apply"
 import { assertWholeNumber } from "./lib/ledger"
 import { insertMissingLocationSettings } from "./locations/settings"
 import {
@@ -58,6 +59,8 @@ import * as incoming from "./queries/incoming"
 import * as transit from "./transfers/transit"
 import type {
   ApplyStockChangeInput,
+  MovementAttribution,
+  SetStockLevelInput,
   CreateReturnAuthorizationInput,
   IStockroomModuleService,
   LedgerResult,
@@ -250,6 +253,31 @@ class StockroomModuleService
       assertWholeNumber(change.stocked_change, "stocked_change")
     }
     return await ledger.applyStockChanges(this.context_(sharedContext), changes)
+  }
+
+  /** A batch of changes, all or nothing; refused rows are named by index (bulk/apply.ts). */
+  @InjectTransactionManager()
+  async applyStockChangeBatch(
+    changes: ApplyStockChangeInput[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerResult> {
+    if (!changes.length) {
+      return ledger.EMPTY_LEDGER_RESULT()
+    }
+    return await bulk.applyStockChangeBatch(this.context_(sharedContext), changes)
+  }
+
+  /** Absolute physical on-hand levels, each booked as the difference (bulk/apply.ts). */
+  @InjectTransactionManager()
+  async setStockLevels(
+    levels: SetStockLevelInput[],
+    attribution: MovementAttribution,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerResult & { unchanged: number }> {
+    if (!levels.length) {
+      return { ...ledger.EMPTY_LEDGER_RESULT(), unchanged: 0 }
+    }
+    return await bulk.setStockLevels(this.context_(sharedContext), levels, attribution)
   }
 
   @InjectTransactionManager()

@@ -1,9 +1,11 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { ArrowDownTray, ArrowUpDown } from "@medusajs/icons"
+import { ArrowDownTray, ArrowUpDown, CloudArrowUp } from "@medusajs/icons"
+import { useState } from "react"
 import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
 import { LedgerFilters, type LedgerFilterValues } from "../../components/ledger-filters"
 import { ListPagination } from "../../components/list-pagination"
 import { MovementsTable } from "../../components/movements-table"
+import { StockImportModal } from "../../components/stock-import-modal"
 import {
   SectionEmpty,
   SectionError,
@@ -51,6 +53,7 @@ const StockMovementsPage = () => {
   const itemLabels = useInventoryItemLabels(rows.map((row) => row.inventory_item_id))
   const userLabels = useUserLabels(rows.map((row) => row.actor_id))
   const exportCsv = useExportStockMovements()
+  const [importing, setImporting] = useState(false)
   const count = movements.data?.count ?? 0
   const locationLabels = Object.fromEntries(
     (locations.data ?? []).map((location) => [location.id, location.name])
@@ -83,11 +86,18 @@ const StockMovementsPage = () => {
             Every change to stock, newest first. Rows are never edited; a correction is a new movement.
           </Text>
         </div>
-        <Button size="small" variant="secondary" onClick={onExport} isLoading={exportCsv.isPending}>
-          <ArrowDownTray />
-          Export CSV
-        </Button>
+        <div className="flex items-center gap-x-2">
+          <Button size="small" variant="secondary" onClick={() => setImporting(true)} data-testid="import-open">
+            <CloudArrowUp />
+            Import CSV
+          </Button>
+          <Button size="small" variant="secondary" onClick={onExport} isLoading={exportCsv.isPending}>
+            <ArrowDownTray />
+            Export CSV
+          </Button>
+        </div>
       </div>
+      <StockImportModal open={importing} onOpenChange={setImporting} locations={locations.data ?? []} />
       <LedgerFilters
         values={values}
         locations={locations.data ?? []}

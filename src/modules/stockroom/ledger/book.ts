@@ -6,17 +6,16 @@ import {
   StockSignal,
   stockSignals,
 } from "../lib/ledger"
-import { addToStockedQuantity } from "../medusa-tables"
+import { addToStockedQuantities, insertMovements, updateStockItemBalances } from "../bulk/write"
 import {
   ApplyStockChangeInput,
   MovementAttribution,
   ReconcileStockItemInput,
-  STOCK_MOVEMENT_COLUMNS,
   StockMovementDTO,
   StockMovementKind,
 } from "../types"
 import type { LockedStock } from "./locks"
-import { EntityManagerLike, placeholders } from "./sql"
+import type { EntityManagerLike } from "./sql"
 
 /** How to explain what Medusa changed at a stock item since its last movement. */
 export type DriftAttribution = Omit<ReconcileStockItemInput, "stock_item_id">
@@ -52,12 +51,17 @@ export async function bookStockItems(
   const pending: PendingMovement[] = []
   const signals: StockSignal[] = []
   const levelDeltas = new Map<string, number>()
+  const changesByItem = new Map<string, ApplyStockChangeInput[]>()
+  for (const change of booking.changes ?? []) {
+    const own = changesByItem.get(change.stock_item_id)
+    own ? own.push(change) : changesByItem.set(change.stock_item_id, [change])
+  }
   for (const item of locked.items) {
     const level = locked.levels.get(item.id)!
     const before = item.ledger_count_on_hand
     const balances = catchUpDrift(item, level, pending, booking.attributions?.get(item.id))
-    for (const change of booking.changes ?? []) {
-      if (change.stock_item_id !== item.id || (change.quantity === 0 && change.stocked_change === 0)) {
+    for (const change of changesByItem.get(item.id) ?? []) {
+      if (change.quantity === 0 && change.stocked_change === 0) {
         continue
       }
       assertAvailable(item, balances, change)
@@ -76,11 +80,7 @@ export async function bookStockItems(
     item.ledger_count_on_hand = balances.count_on_hand
     item.last_sequence = balances.sequence
   }
-  for (const [levelId, delta] of levelDeltas) {
-    if (delta !== 0) {
-      await addToStockedQuantity(manager, levelId, delta)
-    }
-  }
+  await addToStockedQuantities(manager, levelDeltas)
   return { movements: await writeLedger(manager, locked.items, pending), signals }
 }
 
@@ -209,7 +209,7 @@ function catchUpDrift(
   return balances
 }
 
-/** Inserts the movements and stores the touched items' new balances. */
+/** Inserts the movements and stores the touched items' new balances, one statement each. */
 async function writeLedger(
   manager: EntityManagerLike,
   items: LockedStockItem[],
@@ -218,28 +218,11 @@ async function writeLedger(
   if (!pending.length) {
     return []
   }
-  const params: unknown[] = []
-  for (const movement of pending) {
-    for (const column of STOCK_MOVEMENT_COLUMNS) {
-      const value = movement[column]
-      params.push(column === "metadata" && value !== null ? JSON.stringify(value) : value)
-    }
-  }
-  const inserted = await manager.execute(
-    `INSERT INTO stock_movement (${STOCK_MOVEMENT_COLUMNS.join(", ")})
-     VALUES ${placeholders(pending.length, `(${placeholders(STOCK_MOVEMENT_COLUMNS.length)})`)}
-     RETURNING id, created_at`,
-    params
-  )
-  const createdAt = new Map(inserted.map((row) => [row.id, row.created_at]))
+  const createdAt = await insertMovements(manager, pending)
   const touched = new Set(pending.map((movement) => movement.stock_item_id))
-  for (const item of items.filter((item) => touched.has(item.id))) {
-    await manager.execute(
-      `UPDATE stock_item
-          SET last_sequence = ?, ledger_on_hand = ?, ledger_count_on_hand = ?, updated_at = now()
-        WHERE id = ?`,
-      [item.last_sequence, item.ledger_on_hand, item.ledger_count_on_hand, item.id]
-    )
-  }
-  return pending.map((movement) => ({ ...movement, created_at: createdAt.get(movement.id) }))
+  await updateStockItemBalances(
+    manager,
+    items.filter((item) => touched.has(item.id))
+  )
+  return pending.map((movement) => ({ ...movement, created_at: createdAt.get(movement.id)! }))
 }

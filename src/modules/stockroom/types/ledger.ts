@@ -219,3 +219,9 @@ export type LedgerResult = {
   /** orders whose last backorder the change filled */
   orders_without_backorders: string[]
 }
+
+/** An absolute physical on-hand level for a stock item (`POST /admin/stock-levels/batch`). */
+export type SetStockLevelInput = {
+  stock_item_id: string
+  on_hand: number
+}

@@ -16,6 +16,8 @@ import type {
   StockMovementFilters,
   StockMovementKeyset,
   StockMovementPageOrder,
+  MovementAttribution,
+  SetStockLevelInput,
 } from "./ledger"
 import type { StockLocationSettingDTO } from "./locations"
 import type { StockroomOptions } from "./options"
@@ -158,6 +160,14 @@ export interface IStockroomModuleService extends StockroomDataMethods {
     safetyStock: number,
     sharedContext?: Context
   ): Promise<LedgerResult & { previous_safety_stock: number }>
+  /** A batch of changes in one transaction; any refused row refuses all, named by index. */
+  applyStockChangeBatch(changes: ApplyStockChangeInput[], sharedContext?: Context): Promise<LedgerResult>
+  /** Sets absolute physical on-hand levels, each booked as one movement of the difference. */
+  setStockLevels(
+    levels: SetStockLevelInput[],
+    attribution: MovementAttribution,
+    sharedContext?: Context
+  ): Promise<LedgerResult & { unchanged: number }>
   /** Changes Medusa made on its own, recorded once. */
   reconcileStockItems(inputs: ReconcileStockItemInput[], sharedContext?: Context): Promise<LedgerResult>
   listDriftedStockItemIds(limit?: number, sharedContext?: Context): Promise<string[]>
