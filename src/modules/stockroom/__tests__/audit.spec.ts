@@ -160,12 +160,30 @@ moduleIntegrationTestRunner<StockroomModuleService>({
           expect.objectContaining({
             stock_item_id: shirt,
             invariant: 4,
-            message: "2 unit(s) wait backordered while 2 unit(s) on hand are free (on hand 2, on_hand units 0)",
+            message: "2 unit(s) wait backordered while 2 unit(s) on hand are free (on hand 2, safety stock 0, on_hand units 0)",
           }),
         ])
       )
       const { filled } = await service.reconcileStockItems([{ stock_item_id: shirt }])
       expect(filled.map((unit) => [unit.order_id, unit.quantity])).toEqual([["order_1", 2]])
+      expect(await service.audit()).toMatchObject({ ok: true, problems: [] })
+    })
+
+    it("counts no breach for backorders waiting beside safety stock, and fills them when it is lowered (invariant 4)", async () => {
+      const shirt = await stockItemAt(0)
+      await service.setSafetyStock(shirt, 3)
+      await medusaOrder("order_1", 2)
+      await placeOrder("order_1", 2)
+      await db.changeLevel(SHIRT, LOC, { stocked: 3 })
+      // On hand 3, all of it safety stock: nothing may fill.
+      const { filled } = await service.reconcileStockItems([{ stock_item_id: shirt }])
+      expect(filled).toEqual([])
+      expect(await service.audit()).toMatchObject({ ok: true, problems: [] })
+
+      const lowered = await service.setSafetyStock(shirt, 2)
+      expect(lowered.previous_safety_stock).toBe(3)
+      expect(lowered.movements).toEqual([])
+      expect(lowered.filled.map((unit) => [unit.order_id, unit.quantity])).toEqual([["order_1", 1]])
       expect(await service.audit()).toMatchObject({ ok: true, problems: [] })
     })
 
