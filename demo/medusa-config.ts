@@ -51,6 +51,8 @@ export default defineConfig({
       options: {
         // Low enough that a few seeded variants show up as low stock.
         low_stock_threshold: 5,
+        // A seeded cart holds stock at checkout; an hour keeps it visible while you look around.
+        checkout_hold_minutes: 60,
       },
     },
   ],

@@ -66,6 +66,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import type { CreateCartWorkflowInput } from "@medusajs/medusa/core-flows"
 import { ensureDemoStockSubscriptions } from "./seed-notifications"
+import { ensureDemoCheckoutHold } from "./seed-holds"
 
 // ---------------------------------------------------------------------------
 // Demo data
@@ -441,6 +442,10 @@ export default async function seedDemoStore({ container }: ExecArgs) {
   await ensureDemoIncoming(container, adminUserId)
   await ensureDemoStockCounts(container, adminUserId)
   await ensureDemoStockSubscriptions(container, salesChannelId)
+  await ensureDemoCheckoutHold(container, region.id, salesChannelId).catch((error) =>
+    // The rest of the demo stands without it; say why the hold is missing.
+    logger.warn(`[demo seed] no checkout hold seeded: ${error.message}`)
+  )
 
   writeSummary({
     publishable_key: publishableKey,
