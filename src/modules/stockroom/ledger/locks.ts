@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { LockedLevel, LockedStockItem } from "../lib/ledger"
 import { MEDUSA } from "../medusa-tables"
 import type { StockItemRef } from "../types"
-import { EntityManagerLike, pairKey, pairParams, placeholders, uniquePairs } from "./sql"
+import { EntityManagerLike, pairKey, pairParams, pairsJson, PAIRS_RECORDSET, placeholders, uniquePairs } from "./sql"
 
 /** Stock items locked for the transaction, each with its Medusa level (locked too). */
 export type LockedStock = {
@@ -50,13 +50,14 @@ export async function lockStockItems(
   }
 
   const levelRows = await manager.execute(
-    `SELECT id, inventory_item_id, location_id, stocked_quantity, reserved_quantity
-       FROM ${MEDUSA.inventory_level}
-      WHERE deleted_at IS NULL
-        AND (inventory_item_id, location_id) IN (${placeholders(items.length, "(?, ?)")})
-      ORDER BY id
-        FOR UPDATE`,
-    pairParams(items)
+    `SELECT l.id, l.inventory_item_id, l.location_id, l.stocked_quantity, l.reserved_quantity
+       FROM ${MEDUSA.inventory_level} l
+       JOIN ${PAIRS_RECORDSET}
+         ON p.inventory_item_id = l.inventory_item_id AND p.location_id = l.location_id
+      WHERE l.deleted_at IS NULL
+      ORDER BY l.id
+        FOR UPDATE OF l`,
+    [pairsJson(items)]
   )
   const levelByPair = new Map<string, LockedLevel>(
     levelRows.map((row) => [

@@ -30,3 +30,16 @@ export function uniquePairs(refs: { inventory_item_id: string; location_id: stri
 export function pairParams(pairs: StockItemRef[]): string[] {
   return pairs.flatMap((pair) => [pair.inventory_item_id, pair.location_id])
 }
+
+/**
+ * The pairs as one JSON parameter for `JOIN ${PAIRS_RECORDSET} ON …`: unlike
+ * `(…, …) IN ((…), …)`, any number of pairs (PostgreSQL's parser runs out of
+ * stack on a row-constructor list of some thousands).
+ */
+export const PAIRS_RECORDSET = "jsonb_to_recordset(?::jsonb) AS p(inventory_item_id text, location_id text)"
+
+export function pairsJson(pairs: StockItemRef[]): string {
+  return JSON.stringify(
+    pairs.map(({ inventory_item_id, location_id }) => ({ inventory_item_id, location_id }))
+  )
+}

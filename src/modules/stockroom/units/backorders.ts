@@ -1,5 +1,5 @@
 import type { LockedStock } from "../ledger/locks"
-import { EntityManagerLike, pairKey, pairParams, placeholders, uniquePairs } from "../ledger/sql"
+import { EntityManagerLike, pairKey, pairParams, pairsJson, PAIRS_RECORDSET, placeholders, uniquePairs } from "../ledger/sql"
 import { freeForUnits, safetyStockSql } from "../lib/sellable"
 import { MEDUSA } from "../medusa-tables"
 import type { FilledBackorder, StockItemRef } from "../types"
@@ -39,11 +39,12 @@ export async function fillBackorders(
        JOIN inventory_unit u
          ON u.inventory_item_id = l.inventory_item_id AND u.location_id = l.location_id
         AND u.deleted_at IS NULL AND u.state IN ('on_hand', 'backordered')
+       JOIN ${PAIRS_RECORDSET}
+         ON p.inventory_item_id = l.inventory_item_id AND p.location_id = l.location_id
       WHERE l.deleted_at IS NULL
-        AND (l.inventory_item_id, l.location_id) IN (${placeholders(pairs.length, "(?, ?)")})
       GROUP BY l.inventory_item_id, l.location_id, l.stocked_quantity, si.safety_stock
      HAVING COALESCE(SUM(u.quantity) FILTER (WHERE u.state = 'backordered'), 0) > 0`,
-    pairParams(pairs)
+    [pairsJson(pairs)]
   )
   const filled: FilledBackorder[] = []
   for (const queue of queues) {
@@ -131,11 +132,12 @@ export async function backorderUnitsBeyondStock(
        JOIN inventory_unit u
          ON u.inventory_item_id = l.inventory_item_id AND u.location_id = l.location_id
         AND u.deleted_at IS NULL AND u.state = 'on_hand'
+       JOIN ${PAIRS_RECORDSET}
+         ON p.inventory_item_id = l.inventory_item_id AND p.location_id = l.location_id
       WHERE l.deleted_at IS NULL
-        AND (l.inventory_item_id, l.location_id) IN (${placeholders(pairs.length, "(?, ?)")})
       GROUP BY l.inventory_item_id, l.location_id, l.stocked_quantity
      HAVING SUM(u.quantity) > GREATEST(l.stocked_quantity, 0)`,
-    pairParams(pairs)
+    [pairsJson(pairs)]
   )
   for (const row of excessRows) {
     const newestFirst = await manager.execute(
