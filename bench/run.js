@@ -15,7 +15,10 @@
  * plugin), scale (movements and checkouts per second on two servers + a
  * worker against one process, both on Redis; needs Redis at REDIS_URL,
  * redis://localhost:6379 by default, left out of a full run with a note
- * when none answers); `units` = checkout + backorders.
+ * when none answers), notifications (a restock with 10,000 back-in-stock
+ * subscribers), incoming (the backorder queue with and without ETAs over
+ * 10,000 backordered units, and receiving purchase orders that fill
+ * them); `units` = checkout + backorders.
  *
  * Environment: DB_HOST / DB_PORT / DB_USERNAME / DB_PASSWORD (default
  * localhost:5432, user postgres; an embedded PostgreSQL when none answers)
@@ -33,8 +36,9 @@ const units = require("./groups/units")
 const storefront = require("./groups/storefront")
 const scale = require("./groups/scale")
 const notifications = require("./groups/notifications")
+const incoming = require("./groups/incoming")
 
-const GROUPS = ["ledger", "checkout", "backorders", "storefront", "scale", "notifications"]
+const GROUPS = ["ledger", "checkout", "backorders", "storefront", "scale", "notifications", "incoming"]
 const ALIASES = { units: ["checkout", "backorders"], all: GROUPS }
 const onlyArgument = process.argv.slice(2).find((arg) => arg.startsWith("--only="))
 
@@ -77,6 +81,7 @@ function chooseGroups() {
     groups.has("storefront") && storefront,
     groups.has("scale") && scale,
     groups.has("notifications") && notifications,
+    groups.has("incoming") && incoming,
   ].filter(Boolean)
 }
 
