@@ -18,7 +18,9 @@
  * when none answers), ledger-scale (the ledger list, CSV export and audit
  * with 2,000,000 movements), holds (a checkout with checkout holds on
  * against off), bulk (10,000 absolute levels against Medusa's level
- * batch, 10,000 movements in one batch against single calls); `units` =
+ * batch, 10,000 movements in one batch against single calls), incoming
+ * (the backorder queue with and without ETAs over 10,000 backordered
+ * units, and receiving purchase orders that fill them); `units` =
  * checkout + backorders.
  *
  * Environment: DB_HOST / DB_PORT / DB_USERNAME / DB_PASSWORD (default
@@ -40,6 +42,7 @@ const notifications = require("./groups/notifications")
 const ledgerScale = require("./groups/ledger-scale")
 const holds = require("./groups/holds")
 const bulk = require("./groups/bulk")
+const incoming = require("./groups/incoming")
 
 const GROUPS = [
   "ledger",
@@ -51,6 +54,7 @@ const GROUPS = [
   "ledger-scale",
   "holds",
   "bulk",
+  "incoming",
 ]
 const ALIASES = { units: ["checkout", "backorders"], all: GROUPS }
 const onlyArgument = process.argv.slice(2).find((arg) => arg.startsWith("--only="))
@@ -97,6 +101,7 @@ function chooseGroups() {
     groups.has("ledger-scale") && ledgerScale,
     groups.has("holds") && holds,
     groups.has("bulk") && bulk,
+    groups.has("incoming") && incoming,
   ].filter(Boolean)
 }
 

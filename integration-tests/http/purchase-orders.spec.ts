@@ -367,6 +367,38 @@ stockroomStoreRunner({
         expect(mine.backorders[0].queue_position).toBeUndefined()
         await settled(api, headers)
       })
+
+      it("dates a page deep in the queue like the whole queue, and leaves the ETAs out when fields omit them", async () => {
+        const o1 = await placeOrder(api, store, [{ variant_id: shirt.id, quantity: 2 }])
+        const o2 = await placeOrder(api, store, [{ variant_id: shirt.id, quantity: 3 }])
+        const o3 = await placeOrder(api, store, [{ variant_id: shirt.id, quantity: 4 }])
+        await settled(api, headers)
+        await createOrdered({ expected_at: "2026-12-05", items: [{ inventory_item_id: shirt.inventory_item_id, quantity: 4 }] })
+        await createOrdered({ expected_at: "2026-12-20", items: [{ inventory_item_id: shirt.inventory_item_id, quantity: 4 }] })
+
+        // Units 1–4 come by 12-05, 5–8 by 12-20, 9 has nothing incoming.
+        const page = async (query: string) =>
+          (await get(`/admin/backorders?variant_id=${shirt.id}&${query}`)).backorders.map((unit: any) => [
+            unit.order_id,
+            unit.queue_position,
+            unit.expected_at,
+          ])
+        expect(await page("limit=1&offset=1")).toEqual([[o2.id, 3, "2026-12-20"]])
+        expect(await page("limit=1&offset=2")).toEqual([[o3.id, 6, null]])
+        expect(await page("order=-ordered_at&limit=2")).toEqual([
+          [o3.id, 6, null],
+          [o2.id, 3, "2026-12-20"],
+        ])
+        expect(await page("limit=1")).toEqual([[o1.id, 1, "2026-12-05"]])
+
+        const { backorders } = await get(`/admin/backorders?variant_id=${shirt.id}&fields=id,order_id,quantity,order`)
+        expect(backorders).toHaveLength(3)
+        for (const row of backorders) {
+          expect(Object.keys(row).sort()).toEqual(["id", "order", "order_id", "quantity"])
+        }
+        const onlyPosition = (await get(`/admin/backorders?variant_id=${shirt.id}&fields=id,queue_position`)).backorders
+        expect(onlyPosition.map((row: any) => row.queue_position)).toEqual([1, 3, 6])
+      })
     })
 
     describe("transfers in transit", () => {

@@ -78,6 +78,8 @@ import type {
   ReceivePurchaseOrderInput,
   ReceiveStockTransferInput,
   UpdatePurchaseOrderInput,
+  PurchaseOrderEditUndo,
+  StockTransferUndo,
   StockItemFilters,
   StockItemRef,
   StockMovementFilters,
@@ -575,7 +577,12 @@ class StockroomModuleService
 
   @InjectTransactionManager()
   async updatePurchaseOrder(input: UpdatePurchaseOrderInput, @MedusaContext() sharedContext: Context = {}) {
-    await purchaseOrders.updatePurchaseOrder(this.context_(sharedContext), input)
+    return await purchaseOrders.updatePurchaseOrder(this.context_(sharedContext), input)
+  }
+
+  @InjectTransactionManager()
+  async restorePurchaseOrderEdit(undo: PurchaseOrderEditUndo, @MedusaContext() sharedContext: Context = {}) {
+    await purchaseOrders.restorePurchaseOrderEdit(this.context_(sharedContext), undo)
   }
 
   @InjectTransactionManager()
@@ -606,6 +613,11 @@ class StockroomModuleService
   @InjectTransactionManager()
   async cancelStockTransfer(id: string, canceledBy: string | null = null, @MedusaContext() sharedContext: Context = {}) {
     return await transit.cancelStockTransfer(this.context_(sharedContext), id, canceledBy)
+  }
+
+  @InjectTransactionManager()
+  async revertStockTransferChange(undo: StockTransferUndo, @MedusaContext() sharedContext: Context = {}) {
+    await transit.revertStockTransferChange(this.context_(sharedContext), undo)
   }
 
   @InjectManager()

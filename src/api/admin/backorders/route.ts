@@ -3,7 +3,7 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../../modules/stockroom/types"
-import { listOrderOf, withSelectedFields } from "../../list-query"
+import { listOrderOf, selectedKeys, withSelectedFields } from "../../list-query"
 import { asArray } from "../../query-values"
 import { withBackorderEtas } from "../../incoming-etas"
 import { definedFilters, withOrderAndVariant } from "../inventory-units/helpers"
@@ -14,6 +14,8 @@ import type { AdminGetBackordersParamsType } from "../inventory-units/validators
  * GET /admin/backorders — the backorder queue: backordered units oldest
  * first (the order they will be filled in), with their order and variant,
  * their place in the queue and the date incoming stock should reach them.
+ * A `fields` selection without `expected_at` and `queue_position` skips the
+ * ETA query.
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetBackordersParamsType>,
@@ -34,8 +36,11 @@ export const GET = async (
     },
     { skip, take, order: { [field]: direction, id: "ASC" } }
   )
+  const withOrders = await withOrderAndVariant(req.scope, units as any)
+  const keys = selectedKeys(req)
+  const wantsEtas = !keys || keys.has("expected_at") || keys.has("queue_position")
   res.json({
-    backorders: withSelectedFields(req, await withBackorderEtas(req.scope, await withOrderAndVariant(req.scope, units as any))),
+    backorders: withSelectedFields(req, wantsEtas ? await withBackorderEtas(req.scope, withOrders) : withOrders),
     count,
     offset: skip,
     limit: take,

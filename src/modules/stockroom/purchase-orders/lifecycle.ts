@@ -4,6 +4,7 @@ import type { EntityManagerLike } from "../ledger/sql"
 import { placeholders } from "../ledger/sql"
 import type {
   CreatePurchaseOrderInput,
+  PurchaseOrderEditUndo,
   PurchaseOrderLineInput,
   PurchaseOrderState,
   UpdatePurchaseOrderInput,
@@ -97,9 +98,13 @@ const OPEN_FIELDS = ["expected_at", "note", "reference"] as const
 /**
  * Edits a purchase order: anything while draft; only the expected date,
  * note and reference once ordered; nothing once received or canceled.
- * Items given replace the order's items.
+ * Items given replace the order's items. Returns what it replaced, for
+ * `restorePurchaseOrderEdit`.
  */
-export async function updatePurchaseOrder({ manager }: ActionContext, input: UpdatePurchaseOrderInput) {
+export async function updatePurchaseOrder(
+  { manager }: ActionContext,
+  input: UpdatePurchaseOrderInput
+): Promise<PurchaseOrderEditUndo> {
   const order = await lockPurchaseOrder(manager, input.id)
   const given = (field: string) => (input as Record<string, unknown>)[field] !== undefined
   if (order.state !== "draft") {
@@ -112,23 +117,51 @@ export async function updatePurchaseOrder({ manager }: ActionContext, input: Upd
       )
     }
   }
-  const sets: string[] = []
-  const params: unknown[] = []
-  for (const field of ["supplier", "location_id", "currency_code", ...OPEN_FIELDS]) {
-    if (given(field)) {
-      sets.push(`${field} = ?`)
-      params.push((input as Record<string, unknown>)[field] ?? null)
-    }
-  }
-  if (sets.length) {
-    await manager.execute(`UPDATE purchase_order SET ${sets.join(", ")}, updated_at = now() WHERE id = ?`, [
-      ...params,
-      order.id,
-    ])
+  const fields = ["supplier", "location_id", "currency_code", ...OPEN_FIELDS].filter(given)
+  const undo: PurchaseOrderEditUndo = { id: order.id, fields: {}, items: null }
+  if (fields.length) {
+    const [previous] = await manager.execute(`SELECT ${fields.join(", ")} FROM purchase_order WHERE id = ?`, [order.id])
+    undo.fields = previous
+    await setFields(manager, order.id, fields, input as Record<string, unknown>)
   }
   if (input.items) {
+    undo.items = await manager.execute(`SELECT * FROM purchase_order_item WHERE purchase_order_id = ?`, [order.id])
     await manager.execute(`DELETE FROM purchase_order_item WHERE purchase_order_id = ?`, [order.id])
     await insertItems(manager, order.id, input.items)
+  }
+  return undo
+}
+
+async function setFields(manager: EntityManagerLike, id: string, fields: string[], values: Record<string, unknown>) {
+  await manager.execute(
+    `UPDATE purchase_order SET ${fields.map((field) => `${field} = ?`).join(", ")}, updated_at = now() WHERE id = ?`,
+    [...fields.map((field) => values[field] ?? null), id]
+  )
+}
+
+/**
+ * Puts back what an edit replaced when its workflow failed after it: the
+ * fields as they were and, when the edit replaced the items, the very rows
+ * it removed (a draft's items: nothing was received against them).
+ */
+export async function restorePurchaseOrderEdit({ manager }: ActionContext, undo: PurchaseOrderEditUndo) {
+  await lockPurchaseOrder(manager, undo.id)
+  const fields = Object.keys(undo.fields).filter((field) => ["supplier", "location_id", "currency_code", ...OPEN_FIELDS].includes(field as any))
+  if (fields.length) {
+    await setFields(manager, undo.id, fields, undo.fields)
+  }
+  if (undo.items) {
+    await manager.execute(`DELETE FROM purchase_order_item WHERE purchase_order_id = ?`, [undo.id])
+    for (const row of undo.items) {
+      const columns = Object.keys(row)
+      await manager.execute(
+        `INSERT INTO purchase_order_item (${columns.join(", ")}) VALUES (${placeholders(columns.length)})`,
+        columns.map((column) => {
+          const value = row[column]
+          return value !== null && typeof value === "object" && !(value instanceof Date) ? JSON.stringify(value) : value
+        })
+      )
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import type { ActionContext } from "../context"
 import { stockItemIdsAt } from "../ledger/locks"
 import * as ledger from "../ledger/record"
+import { reverseMovements } from "../ledger/reverse"
 import { pairKey, placeholders } from "../ledger/sql"
 import type { ApplyStockChangeInput, LedgerResult, ReceivePurchaseOrderInput } from "../types"
 import { lockPurchaseOrder } from "./lifecycle"
@@ -132,21 +133,7 @@ export async function revertPurchaseOrderReceipt(context: ActionContext, receipt
         AND metadata->>'purchase_order_receipt_id' = ?`,
     [order.id, receiptId]
   )
-  if (movements.length) {
-    await ledger.applyStockChanges(
-      context,
-      movements.map((movement) => ({
-        stock_item_id: movement.stock_item_id,
-        kind: "adjusted" as const,
-        quantity: -Number(movement.quantity),
-        stocked_change: -Number(movement.stocked_change),
-        originator_type: "system" as const,
-        reason: "rollback",
-        note: `Reverses movement ${movement.id}: the receipt that wrote it failed`,
-        metadata: { compensates: movement.id },
-      }))
-    )
-  }
+  await reverseMovements(context, movements, "the receipt that wrote it failed")
   await manager.execute(
     `UPDATE purchase_order_item i
         SET received_quantity = i.received_quantity - l.accepted,

@@ -62,6 +62,12 @@ export async function listIncomingStock(
  * the date of the batch that covers its last unit (null when nothing
  * incoming covers it or that batch has no date). Rows that are not
  * backordered are left out.
+ *
+ * Only what the given rows need is read: the queues of their (item,
+ * location) pairs up to the latest of the given rows in each (the fill
+ * queue index, IDX_inventory_unit_fill_queue, serves that range), and the
+ * incoming batches of those pairs alone. A page at the head of long queues
+ * ranks a few rows, not every queue it touches.
  */
 export async function listBackorderEtas(
   { manager }: ActionContext,
@@ -74,16 +80,21 @@ export async function listBackorderEtas(
   }
   const rows = await manager.execute(
     `WITH page AS (
-       SELECT DISTINCT inventory_item_id, location_id FROM inventory_unit
+       SELECT id, inventory_item_id, location_id, ordered_at FROM inventory_unit
         WHERE id IN (${placeholders(ids.length)}) AND state = 'backordered' AND deleted_at IS NULL
+     ),
+     pairs AS (
+       SELECT inventory_item_id, location_id, MAX(ordered_at) AS last_ordered_at
+         FROM page GROUP BY inventory_item_id, location_id
      ),
      queue AS (
        SELECT u.id, u.inventory_item_id, u.location_id, u.quantity,
               SUM(u.quantity) OVER (PARTITION BY u.inventory_item_id, u.location_id
                                     ORDER BY u.ordered_at, u.id ROWS UNBOUNDED PRECEDING) AS through
-         FROM inventory_unit u
-         JOIN page p ON p.inventory_item_id = u.inventory_item_id AND p.location_id = u.location_id
-        WHERE u.state = 'backordered' AND u.deleted_at IS NULL
+         FROM pairs p
+         JOIN inventory_unit u
+           ON u.inventory_item_id = p.inventory_item_id AND u.location_id = p.location_id
+          AND u.state = 'backordered' AND u.deleted_at IS NULL AND u.ordered_at <= p.last_ordered_at
      ),
      batches AS (
        SELECT b.inventory_item_id, b.location_id, b.expected_at, b.outstanding,
@@ -91,15 +102,15 @@ export async function listBackorderEtas(
                                        ORDER BY b.expected_at NULLS LAST, b.batch_id
                                        ROWS UNBOUNDED PRECEDING) AS covered_through
          FROM (${INCOMING_BATCHES_SQL}) b
-         JOIN page p ON p.inventory_item_id = b.inventory_item_id AND p.location_id = b.location_id
+         JOIN pairs p ON p.inventory_item_id = b.inventory_item_id AND p.location_id = b.location_id
      )
      SELECT q.id, (q.through - q.quantity + 1)::int AS queue_position, b.expected_at
-       FROM queue q
+       FROM page
+       JOIN queue q ON q.id = page.id
        LEFT JOIN batches b
          ON b.inventory_item_id = q.inventory_item_id AND b.location_id = q.location_id
-        AND q.through > b.covered_through - b.outstanding AND q.through <= b.covered_through
-      WHERE q.id IN (${placeholders(ids.length)})`,
-    [...ids, ...ids]
+        AND q.through > b.covered_through - b.outstanding AND q.through <= b.covered_through`,
+    ids
   )
   for (const row of rows) {
     etas.set(row.id, {

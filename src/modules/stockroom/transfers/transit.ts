@@ -2,9 +2,10 @@ import { MedusaError } from "@medusajs/framework/utils"
 import type { ActionContext } from "../context"
 import { stockItemIdsAt } from "../ledger/locks"
 import * as ledger from "../ledger/record"
+import { movementsById, reverseMovements } from "../ledger/reverse"
 import { EntityManagerLike, pairKey } from "../ledger/sql"
 import { checkReceiptLines, outstandingOf, receivableItem, ReceivableItem } from "../purchase-orders/receipt-lines"
-import type { ApplyStockChangeInput, LedgerResult, ReceiveStockTransferInput } from "../types"
+import type { ApplyStockChangeInput, LedgerResult, ReceiveStockTransferInput, StockTransferUndo } from "../types"
 
 type LockedTransfer = {
   id: string
@@ -86,10 +87,15 @@ async function bookTransferIn(
 export async function receiveStockTransfer(
   context: ActionContext,
   input: ReceiveStockTransferInput
-): Promise<{ transfer_id: string; complete: boolean; ledger: LedgerResult }> {
+): Promise<{ transfer_id: string; complete: boolean; ledger: LedgerResult; undo: StockTransferUndo }> {
   const { manager } = context
   const { transfer, items } = await lockTransitTransfer(manager, input.id, "received")
   const lines = checkReceiptLines(`stock transfer ${transfer.id}`, items, input.items)
+  const reasons = new Map<string, string | null>(
+    (
+      await manager.execute(`SELECT id, rejection_reason FROM stock_transfer_item WHERE transfer_id = ?`, [transfer.id])
+    ).map((row: { id: string; rejection_reason: string | null }) => [row.id, row.rejection_reason])
+  )
   for (const line of lines) {
     line.item.received_quantity += line.accepted
     line.item.rejected_quantity += line.rejected
@@ -117,7 +123,18 @@ export async function receiveStockTransfer(
     input.received_by ?? null,
     transfer.reference ? `Transfer ${transfer.reference} received` : "Transfer received"
   )
-  return { transfer_id: transfer.id, complete, ledger: result }
+  const undo: StockTransferUndo = {
+    transfer_id: transfer.id,
+    movement_ids: result.movements.map((movement) => movement.id),
+    lines: lines.map((line) => ({
+      item_id: line.item.id,
+      accepted: line.accepted,
+      rejected: line.rejected,
+      rejection_reason: reasons.get(line.item.id) ?? null,
+    })),
+    closed: complete,
+  }
+  return { transfer_id: transfer.id, complete, ledger: result, undo }
 }
 
 /**
@@ -143,4 +160,37 @@ export async function cancelStockTransfer(
     canceledBy,
     transfer.reference ? `Transfer ${transfer.reference} canceled: back at the source` : "Transfer canceled: back at the source"
   )
+}
+
+/**
+ * Undoes a receipt or a cancel of a transfer in transit whose workflow
+ * failed after it: its movements are taken back by new ones (the ledger is
+ * never edited), the items' received and rejected counts and rejection
+ * reasons go back, and a transfer it closed is in transit again.
+ */
+export async function revertStockTransferChange(context: ActionContext, undo: StockTransferUndo) {
+  const { manager } = context
+  await manager.execute(`SELECT id FROM stock_transfer WHERE id = ? FOR UPDATE`, [undo.transfer_id])
+  await reverseMovements(
+    context,
+    await movementsById(context, undo.movement_ids),
+    "the transfer change that wrote it failed"
+  )
+  for (const line of undo.lines) {
+    await manager.execute(
+      `UPDATE stock_transfer_item
+          SET received_quantity = received_quantity - ?, rejected_quantity = rejected_quantity - ?,
+              rejection_reason = ?, updated_at = now()
+        WHERE id = ?`,
+      [line.accepted, line.rejected, line.rejection_reason, line.item_id]
+    )
+  }
+  if (undo.closed) {
+    await manager.execute(
+      `UPDATE stock_transfer
+          SET state = 'in_transit', received_at = NULL, received_by = NULL, canceled_at = NULL, updated_at = now()
+        WHERE id = ?`,
+      [undo.transfer_id]
+    )
+  }
 }

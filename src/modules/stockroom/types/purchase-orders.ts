@@ -106,6 +106,25 @@ export type UpdatePurchaseOrderInput = {
   currency_code?: string | null
 }
 
+/** What an edit of a purchase order replaced: the fields it set, as they were, and the items when it replaced them. */
+export type PurchaseOrderEditUndo = {
+  id: string
+  fields: Record<string, unknown>
+  items: Record<string, unknown>[] | null
+}
+
+/**
+ * What a receipt or cancel of a transfer in transit changed, for its
+ * compensation: the movements it booked, the counts it added per item (with
+ * the rejection reason the item had) and whether it closed the transfer.
+ */
+export type StockTransferUndo = {
+  transfer_id: string
+  movement_ids: string[]
+  lines: { item_id: string; accepted: number; rejected: number; rejection_reason: string | null }[]
+  closed: boolean
+}
+
 /** One line of a receipt: what arrived of an item, and what was refused. */
 export type ReceiptLineInput = {
   inventory_item_id: string

@@ -53,6 +53,8 @@ import type {
   ReceivePurchaseOrderInput,
   ReceiveStockTransferInput,
   UpdatePurchaseOrderInput,
+  PurchaseOrderEditUndo,
+  StockTransferUndo,
 } from "./purchase-orders"
 
 type StockroomModels = {
@@ -287,7 +289,9 @@ export interface IStockroomModuleService extends StockroomDataMethods {
   /** Writes a purchase order (draft, or ordered) numbered from its sequence; returns its id. */
   createPurchaseOrder(input: CreatePurchaseOrderInput, sharedContext?: Context): Promise<string>
   /** Items only while draft; expected date, note and reference also while ordered. */
-  updatePurchaseOrder(input: UpdatePurchaseOrderInput, sharedContext?: Context): Promise<void>
+  updatePurchaseOrder(input: UpdatePurchaseOrderInput, sharedContext?: Context): Promise<PurchaseOrderEditUndo>
+  /** Puts back what an edit replaced (its compensation). */
+  restorePurchaseOrderEdit(undo: PurchaseOrderEditUndo, sharedContext?: Context): Promise<void>
   orderPurchaseOrder(id: string, sharedContext?: Context): Promise<void>
   /** Returns the state the order had. */
   cancelPurchaseOrder(id: string, sharedContext?: Context): Promise<PurchaseOrderState>
@@ -300,8 +304,10 @@ export interface IStockroomModuleService extends StockroomDataMethods {
   receiveStockTransfer(
     input: ReceiveStockTransferInput,
     sharedContext?: Context
-  ): Promise<{ transfer_id: string; complete: boolean; ledger: LedgerResult }>
+  ): Promise<{ transfer_id: string; complete: boolean; ledger: LedgerResult; undo: StockTransferUndo }>
   cancelStockTransfer(id: string, canceledBy?: string | null, sharedContext?: Context): Promise<LedgerResult>
+  /** Undoes a receipt or cancel of a transfer in transit (its compensation): reversing movements, counts and state back. */
+  revertStockTransferChange(undo: StockTransferUndo, sharedContext?: Context): Promise<void>
   /** Keyed `inventory_item_id|location_id`; places with nothing incoming are absent. */
   listIncomingStock(refs: StockItemRef[], sharedContext?: Context): Promise<Map<string, IncomingStock>>
   /** Per variant, incoming to the channel's locations; variants with nothing incoming are absent. */

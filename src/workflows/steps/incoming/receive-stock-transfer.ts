@@ -9,13 +9,23 @@ export const receiveStockTransferStepId = "receive-stock-transfer"
 
 /**
  * Receives goods of a transfer in transit (`transfer_in` for what is
- * accepted, rejects recorded). The workflow's last mutating step: only the
- * grouped events follow it, so there is nothing to undo.
+ * accepted, rejects recorded). When the events after it or a caller
+ * running the workflow as a step fail, compensation takes the goods back
+ * out with new movements, restores the items' counts and reopens the
+ * transfer.
  */
 export const receiveStockTransferStep = createStep(
   receiveStockTransferStepId,
   async (input: ReceiveStockTransferInput, { container }) => {
     const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
-    return new StepResponse(await stockroom.receiveStockTransfer(input))
+    const received = await stockroom.receiveStockTransfer(input)
+    return new StepResponse(received, received.undo)
+  },
+  async (undo, { container }) => {
+    if (!undo) {
+      return
+    }
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
+    await stockroom.revertStockTransferChange(undo)
   }
 )

@@ -9,14 +9,22 @@ export const updatePurchaseOrderStepId = "update-purchase-order"
 
 /**
  * Edits a purchase order under its row lock (the module refuses what its
- * state no longer allows). The workflow's last mutating step: nothing after
- * it can fail, so there is nothing to undo.
+ * state no longer allows). The last step of its own workflow, but a caller
+ * that runs the workflow as a step can fail after it: compensation puts
+ * back the fields and items the edit replaced.
  */
 export const updatePurchaseOrderStep = createStep(
   updatePurchaseOrderStepId,
   async (input: UpdatePurchaseOrderInput, { container }) => {
     const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
-    await stockroom.updatePurchaseOrder(input)
-    return new StepResponse(input.id)
+    const undo = await stockroom.updatePurchaseOrder(input)
+    return new StepResponse(input.id, undo)
+  },
+  async (undo, { container }) => {
+    if (!undo) {
+      return
+    }
+    const stockroom = container.resolve<IStockroomModuleService>(STOCKROOM_MODULE)
+    await stockroom.restorePurchaseOrderEdit(undo)
   }
 )
