@@ -25,6 +25,9 @@ const stockItemShape = {
   low_stock: z.boolean(),
   incoming: z.number().int(),
   next_expected_at: calendarDate.nullable(),
+  safety_stock: z.number().int().optional(),
+  sellable: z.number().int().optional(),
+  held: z.number().int().optional(),
 }
 
 /** A stock item with its live counts. */
@@ -52,7 +55,7 @@ export const operations = defineOperations([
     id: "adminUpdateStockItem",
     method: "POST",
     path: "/admin/stock-items/{id}",
-    summary: "Change a stock item's backorderable flag or low-stock threshold",
+    summary: "Change a stock item's backorderable flag, low-stock threshold or safety stock",
     body: AdminUpdateStockItem,
     response: AdminStockItemResponse,
   },
