@@ -26,11 +26,13 @@ function checkedSdk(sdk: Medusa): SdkLike {
     client: {
       fetch: async <T>(url: string, init?: Record<string, any>) => {
         const data = await sdk.client.fetch<T>(url, init as any)
+        // Asked for CSV, the SDK answers the Response itself; the client reads its text.
+        const body = data instanceof Response ? await data.clone().text() : data
         const mismatch = openApiMismatch({
           method: String(init?.method ?? "GET"),
           url,
           status: 200,
-          data,
+          data: body,
         })
         if (mismatch) {
           throw new Error(mismatch)
