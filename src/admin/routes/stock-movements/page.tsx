@@ -1,6 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ArrowDownTray, ArrowUpDown } from "@medusajs/icons"
 import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
+import { AccessGate } from "../../components/access-gate"
 import { LedgerFilters, type LedgerFilterValues } from "../../components/ledger-filters"
 import { ListPagination } from "../../components/list-pagination"
 import { MovementsTable } from "../../components/movements-table"
@@ -136,4 +137,15 @@ export const config = defineRouteConfig({
   icon: ArrowUpDown,
 })
 
-export default StockMovementsPage
+/** The ledger for those who may read it. */
+const StockMovementsRoute = () => (
+  <AccessGate
+    action="viewMovements"
+    title="Stock movements"
+    description="You don't have permission to view the stock ledger."
+  >
+    <StockMovementsPage />
+  </AccessGate>
+)
+
+export default StockMovementsRoute
