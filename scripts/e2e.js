@@ -169,7 +169,7 @@ async function main() {
   let serverExit = null
   server.exited.then((result) => (serverExit = result))
   // A first start on a busy machine can take minutes.
-  const up = await waitFor(async () => serverExit !== null || (await healthy(port)), 360000, 1000)
+  const up = await waitFor(async () => serverExit !== null || (await healthy(port)), 600000, 1000)
   if (serverExit !== null || !up) {
     throw new Error(`the store did not come up (${serverExit ?? "timeout"})`)
   }
