@@ -16,7 +16,9 @@
  * (default /usr/bin/chromium), E2E_KEEP=1 to keep the store folder and log,
  * E2E_SKIP_BUILD=1 to use the plugin build already in .medusa/server,
  * E2E_ONLY=orders,purchase-orders to run only the spec files whose names
- * contain one of those words.
+ * contain one of those words, E2E_RBAC=0 to run the store with Medusa's role-
+ * based access control off (on by default: the admin is a super admin, and
+ * access.e2e.js signs in as a read-only user).
  */
 const fs = require("fs")
 const http = require("http")
@@ -131,7 +133,7 @@ async function main() {
   await ensureDatabase(database.connection, databaseName)
   databaseCreated = true
   const port = await freePort()
-  const baseUrl = writeStore(root, storeDir, { port })
+  const baseUrl = writeStore(root, storeDir, { port, rbac: process.env.E2E_RBAC !== "0" })
   const env = {
     DATABASE_URL: databaseUrl(database.connection, databaseName),
     PORT: String(port),
@@ -166,7 +168,8 @@ async function main() {
   })
   let serverExit = null
   server.exited.then((result) => (serverExit = result))
-  const up = await waitFor(async () => serverExit !== null || (await healthy(port)), 180000, 1000)
+  // A first start on a busy machine can take minutes.
+  const up = await waitFor(async () => serverExit !== null || (await healthy(port)), 600000, 1000)
   if (serverExit !== null || !up) {
     throw new Error(`the store did not come up (${serverExit ?? "timeout"})`)
   }

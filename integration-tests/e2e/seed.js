@@ -3,7 +3,8 @@
  * an admin would: two stock locations, one product with one managed variant
  * stocked at both (10 at the warehouse, 3 at the outlet — low stock), a
  * customer's order that is partly backordered (see seedBackorderedOrder) and
- * one that has shipped (see seedShippedOrder).
+ * one that has shipped (see seedShippedOrder); with Medusa's rbac flag on, a
+ * read-only user (see seedReader).
  */
 
 async function adminApi(baseUrl, email, password) {
@@ -307,6 +308,57 @@ async function seedShippedOrder(baseUrl, api, warehouse, commerce, suffix) {
   return { order, email, lineItemId, sku, variant, inventoryItem, paymentId }
 }
 
+/**
+ * With Medusa's rbac flag on: a read-only user, invited and signed up as an
+ * admin would add a colleague. Their one role holds every `read` policy,
+ * Medusa's (to open products, variants and inventory) and Stockroom's, except
+ * purchase orders: they see stock and the ledger, change nothing, and the
+ * purchase orders page is closed to them. Null with the flag off.
+ */
+async function seedReader(baseUrl, api) {
+  const { feature_flags } = await api.must("GET", "/admin/feature-flags")
+  if (!feature_flags.rbac) {
+    return null
+  }
+  const reader = { email: "reader@stockroom-e2e.test", password: "stockroom-e2e-reader" }
+  const { policies } = await api.must(
+    "GET",
+    "/admin/rbac/policies?limit=1000&fields=id,resource,operation"
+  )
+  const policyIds = policies
+    .filter((policy) => policy.operation === "read" && policy.resource !== "stockroom_purchase_order")
+    .map((policy) => policy.id)
+  const { role } = await api.must("POST", "/admin/rbac/roles", {
+    name: "Stock viewer",
+    policy_ids: policyIds,
+  })
+  const { invite } = await api.must("POST", "/admin/invites", {
+    email: reader.email,
+    roles: [role.id],
+  })
+  const registered = await fetch(`${baseUrl}/auth/user/emailpass/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(reader),
+  })
+  if (!registered.ok) {
+    throw new Error(`registering ${reader.email} failed: ${registered.status} ${await registered.text()}`)
+  }
+  const { token } = await registered.json()
+  const accepted = await fetch(
+    `${baseUrl}/admin/invites/accept?token=${encodeURIComponent(invite.token)}`,
+    {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ first_name: "Robin", last_name: "Reader" }),
+    }
+  )
+  if (!accepted.ok) {
+    throw new Error(`accepting the invite of ${reader.email} failed: ${accepted.status} ${await accepted.text()}`)
+  }
+  return { ...reader, roleId: role.id, policyCount: policyIds.length }
+}
+
 async function seed(baseUrl, admin) {
   const api = await adminApi(baseUrl, admin.email, admin.password)
   const suffix = Date.now().toString(36)
@@ -398,6 +450,7 @@ async function seed(baseUrl, admin) {
   const byLocation = Object.fromEntries(stockItems.map((item) => [item.location_id, item]))
   const backordered = await seedBackorderedOrder(baseUrl, api, warehouse, suffix)
   const shipped = await seedShippedOrder(baseUrl, api, warehouse, backordered.commerce, suffix)
+  const reader = await seedReader(baseUrl, api)
   return {
     api,
     product,
@@ -410,6 +463,7 @@ async function seed(baseUrl, admin) {
     outletItem: byLocation[outlet.id],
     backordered,
     shipped,
+    reader,
   }
 }
 

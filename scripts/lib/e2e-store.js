@@ -9,7 +9,13 @@ const path = require("path")
 
 const PACKAGE_NAME = "medusa-plugin-stockroom"
 
-function writeStore(root, storeDir, { port }) {
+/**
+ * @param {object} opts
+ * @param {number} opts.port
+ * @param {boolean} [opts.rbac] Medusa's role-based access control on (its
+ *   `rbac` flag and module): `medusa user` then makes a super admin.
+ */
+function writeStore(root, storeDir, { port, rbac = false }) {
   const origin = `http://localhost:${port}`
   fs.mkdirSync(path.join(storeDir, "node_modules"), { recursive: true })
   fs.writeFileSync(
@@ -70,7 +76,15 @@ module.exports = defineConfig({
     // Served over plain http on localhost: a Secure session cookie would
     // never come back, so the production build keeps it non-secure here.
     cookieOptions: { secure: false, sameSite: "lax" },
-  },
+  },${
+    rbac
+      ? `
+  // Role-based access control on; the module is listed because Medusa settles
+  // its default module list before it reads the flag.
+  featureFlags: { rbac: true },
+  modules: [{ key: "rbac", resolve: "@medusajs/medusa/rbac" }],`
+      : ""
+  }
   admin: {
     vite: () => ({
       cacheDir: ${JSON.stringify(path.join(storeDir, ".vite"))},

@@ -3,7 +3,7 @@ import { Button, Container, Heading, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import type { StockItem, StockMovement } from "../lib/types"
 import { MovementsTable } from "./movements-table"
-import { SectionEmpty, SectionError, SectionLoading } from "./section-states"
+import { SectionEmpty, SectionError, SectionLoading, SectionNoAccess } from "./section-states"
 import { StockItemsTable } from "./stock-items-table"
 
 type Loadable<T> = { data?: T; isLoading: boolean; error: string | null; retry: () => void }
@@ -17,8 +17,12 @@ export type ItemStockSectionProps = {
   /** Where "View all" goes: the ledger page filtered to this item. */
   ledgerHref: string
   savingStockItemId: string | null
-  onMoveStock: () => void
-  onBackorderableChange: (stockItem: StockItem, backorderable: boolean) => void
+  /** Absent for a user who may not move stock: no button then. */
+  onMoveStock?: () => void
+  /** Absent for a user who may not edit stock items: the switches are read-only. */
+  onBackorderableChange?: (stockItem: StockItem, backorderable: boolean) => void
+  /** The permissions reading the ledger needs, for a user who lacks them. */
+  movementsDenied?: string[]
   onSafetyStockChange?: (stockItem: StockItem, safetyStock: number) => Promise<void>
 }
 
@@ -34,6 +38,7 @@ export const ItemStockSection = ({
   onMoveStock,
   onBackorderableChange,
   onSafetyStockChange,
+  movementsDenied,
 }: ItemStockSectionProps) => {
   const rows = stockItems.data ?? []
   const severalItems = new Set(rows.map((row) => row.inventory_item_id)).size > 1
@@ -48,14 +53,16 @@ export const ItemStockSection = ({
               Stockroom ledger balances per stock location
             </Text>
           </div>
-          <Button
-            size="small"
-            variant="secondary"
-            onClick={onMoveStock}
-            disabled={!rows.length}
-          >
-            Move stock
-          </Button>
+          {onMoveStock && (
+            <Button
+              size="small"
+              variant="secondary"
+              onClick={onMoveStock}
+              disabled={!rows.length}
+            >
+              Move stock
+            </Button>
+          )}
         </div>
         {stockItems.isLoading ? (
           <SectionLoading />
@@ -88,14 +95,21 @@ export const ItemStockSection = ({
                 : "Every change to this item's stock, newest first"}
             </Text>
           </div>
-          <Button size="small" variant="transparent" asChild>
-            <Link to={ledgerHref}>
-              View all
-              <ArrowUpRightOnBox />
-            </Link>
-          </Button>
+          {!movementsDenied && (
+            <Button size="small" variant="transparent" asChild>
+              <Link to={ledgerHref}>
+                View all
+                <ArrowUpRightOnBox />
+              </Link>
+            </Button>
+          )}
         </div>
-        {movements.isLoading ? (
+        {movementsDenied ? (
+          <SectionNoAccess
+            description="You don't have permission to view the stock ledger."
+            permissions={movementsDenied}
+          />
+        ) : movements.isLoading ? (
           <SectionLoading />
         ) : movements.error ? (
           <SectionError message={movements.error} onRetry={movements.retry} />

@@ -1,6 +1,6 @@
 import { Container, Heading, Input, Label, Switch, Text } from "@medusajs/ui"
 import type { StockLocationSetting } from "../lib/types"
-import { SectionError, SectionLoading } from "./section-states"
+import { SectionError, SectionLoading, SectionNoAccess } from "./section-states"
 
 type SettingKey = Exclude<keyof StockLocationSetting, "stock_location_id" | "allocation_priority">
 
@@ -32,6 +32,10 @@ export type LocationSettingsCardProps = {
   /** Saves the location's allocation priority (a whole number, lower first). */
   onPriorityChange?: (value: number) => void
   onRetry: () => void
+  /** The permissions reading the settings needs, for a user who lacks them. */
+  denied?: string[]
+  /** For a user who may read but not change the settings. */
+  readOnly?: boolean
 }
 
 export const LocationSettingsCard = ({
@@ -42,6 +46,8 @@ export const LocationSettingsCard = ({
   onChange,
   onPriorityChange,
   onRetry,
+  denied,
+  readOnly = false,
 }: LocationSettingsCardProps) => (
   <Container className="divide-y p-0" data-testid="stockroom-location-settings">
     <div className="px-6 py-4">
@@ -50,7 +56,12 @@ export const LocationSettingsCard = ({
         How Stockroom treats stock at this location
       </Text>
     </div>
-    {isLoading ? (
+    {denied ? (
+      <SectionNoAccess
+        description="You don't have permission to view this location's Stockroom settings."
+        permissions={denied}
+      />
+    ) : isLoading ? (
       <SectionLoading rows={3} />
     ) : error || !setting ? (
       <SectionError message={error ?? "No settings found"} onRetry={onRetry} />
@@ -68,7 +79,7 @@ export const LocationSettingsCard = ({
           <Switch
             id={`stockroom-${key}`}
             checked={setting[key]}
-            disabled={savingKey === key}
+            disabled={readOnly || savingKey === key}
             onCheckedChange={(checked) => onChange(key, checked)}
           />
         </div>
@@ -88,6 +99,7 @@ export const LocationSettingsCard = ({
               type="number"
               step={1}
               className="w-24"
+              disabled={readOnly}
               key={setting.allocation_priority ?? 0}
               defaultValue={setting.allocation_priority ?? 0}
               onBlur={(event) => {

@@ -12,10 +12,11 @@ export type LocationStockSectionProps = {
   lowStockOnly: boolean
   onLowStockOnlyChange: (value: boolean) => void
   onRetry: () => void
-  /** Absent when the transfers route is not there: no button then. */
+  /** Absent when the transfers route is not there or the user may not transfer. */
   onTransfer?: () => void
   savingStockItemId: string | null
-  onBackorderableChange: (stockItem: StockItem, backorderable: boolean) => void
+  /** Absent for a user who may not edit stock items: the switches are read-only. */
+  onBackorderableChange?: (stockItem: StockItem, backorderable: boolean) => void
   onSafetyStockChange?: (stockItem: StockItem, safetyStock: number) => Promise<void>
 }
 

@@ -28,9 +28,10 @@ export type ReturnAuthorizationsSectionProps = {
   isLoading: boolean
   error: string | null
   onRetry: () => void
-  onCreate: () => void
-  onReceive: (id: string) => void
-  onCancel: (id: string) => void
+  /** Each action is absent for a user who may not take it: no button then. */
+  onCreate?: () => void
+  onReceive?: (id: string) => void
+  onCancel?: (id: string) => void
   /** The authorization a receive or cancel is running for. */
   busyId: string | null
 }
@@ -73,7 +74,7 @@ export const ReturnAuthorizationsSection = ({
               : "Goods the store agreed to take back, and the credit for them"}
           </Text>
         </div>
-        {returnableUnits > 0 ? (
+        {!onCreate ? null : returnableUnits > 0 ? (
           createButton
         ) : (
           <Tooltip content="Only shipped units not already authorized can be returned">
@@ -137,24 +138,28 @@ export const ReturnAuthorizationsSection = ({
                   </Tooltip>
                 )}
               </div>
-              {row.state === "authorized" && (
+              {row.state === "authorized" && (onCancel || onReceive) && (
                 <div className="flex gap-x-2">
-                  <Button
-                    size="small"
-                    variant="secondary"
-                    onClick={() => onCancel(row.id)}
-                    disabled={busyId !== null}
-                  >
-                    Cancel
-                  </Button>
-                  <Button
-                    size="small"
-                    onClick={() => onReceive(row.id)}
-                    isLoading={busyId === row.id}
-                    disabled={busyId !== null && busyId !== row.id}
-                  >
-                    Receive
-                  </Button>
+                  {onCancel && (
+                    <Button
+                      size="small"
+                      variant="secondary"
+                      onClick={() => onCancel(row.id)}
+                      disabled={busyId !== null}
+                    >
+                      Cancel
+                    </Button>
+                  )}
+                  {onReceive && (
+                    <Button
+                      size="small"
+                      onClick={() => onReceive(row.id)}
+                      isLoading={busyId === row.id}
+                      disabled={busyId !== null && busyId !== row.id}
+                    >
+                      Receive
+                    </Button>
+                  )}
                 </div>
               )}
             </div>

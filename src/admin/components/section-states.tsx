@@ -1,4 +1,4 @@
-import { ExclamationCircle, MagnifyingGlass } from "@medusajs/icons"
+import { ExclamationCircle, LockClosedSolid, MagnifyingGlass } from "@medusajs/icons"
 import { Button, Skeleton, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
 
@@ -57,6 +57,39 @@ export const SectionError = ({
       <Button size="small" variant="secondary" onClick={onRetry}>
         Try again
       </Button>
+    )}
+  </div>
+)
+
+/**
+ * What the user may not see, shaped like Medusa's own "Access Denied" page:
+ * a muted icon, what is withheld and the permissions that would open it.
+ */
+export const SectionNoAccess = ({
+  description,
+  permissions,
+}: {
+  description: string
+  permissions: string[]
+}) => (
+  <div
+    role="status"
+    data-testid="stockroom-no-access"
+    className="flex min-h-[150px] flex-col items-center justify-center gap-y-2 px-6 py-8 text-center"
+  >
+    <div className="bg-ui-bg-subtle flex h-10 w-10 items-center justify-center rounded-full">
+      <LockClosedSolid className="text-ui-fg-muted" />
+    </div>
+    <Text size="small" leading="compact" weight="plus">
+      Access denied
+    </Text>
+    <Text size="small" className="text-ui-fg-subtle">
+      {description}
+    </Text>
+    {permissions.length > 0 && (
+      <Text size="xsmall" className="text-ui-fg-muted">
+        Required permission: {permissions.join(", ")}
+      </Text>
     )}
   </div>
 )

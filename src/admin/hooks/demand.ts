@@ -18,16 +18,20 @@ export type DemandResponse = { demand: DemandRow[]; count: number; offset: numbe
 const demandQueryKey = (query: object) => ["stockroom", "demand", "list", query] as const
 
 /** Variants by waiting back-in-stock subscribers plus backordered units. */
-export const useStockDemand = (query: { offset: number; limit: number; variant_id?: string }) =>
+export const useStockDemand = (
+  query: { offset: number; limit: number; variant_id?: string },
+  options: { enabled?: boolean } = {}
+) =>
   useQuery({
     queryKey: demandQueryKey(query),
     queryFn: () => sdk.client.fetch<DemandResponse>("/admin/demand", { query }),
     placeholderData: keepPreviousData,
+    ...options,
   })
 
 /** One variant's waiting subscribers (0 when nobody waits). */
-export const useWaitingSubscribers = (variantId: string) => {
-  const result = useStockDemand({ offset: 0, limit: 1, variant_id: variantId })
+export const useWaitingSubscribers = (variantId: string, options: { enabled?: boolean } = {}) => {
+  const result = useStockDemand({ offset: 0, limit: 1, variant_id: variantId }, options)
   return { ...result, waiting: result.data?.demand[0]?.waiting_subscribers ?? 0 }
 }
 
@@ -38,8 +42,9 @@ export type NotificationStatus = {
 }
 
 /** Whether back-in-stock emails can go out, and how many shoppers wait. */
-export const useNotificationStatus = () =>
+export const useNotificationStatus = (options: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: ["stockroom", "notifications", "status"],
     queryFn: () => sdk.client.fetch<NotificationStatus>("/admin/stockroom/notifications"),
+    ...options,
   })

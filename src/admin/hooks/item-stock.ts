@@ -8,6 +8,7 @@ import { useCreateStockMovement, useStockMovements } from "./stock-movements"
 import { useStockItems, useUpdateStockItem } from "./stock-items"
 import { useStockLocations } from "./stock-locations"
 import { useInventoryItemLabels, useUserLabels } from "./labels"
+import { usePermissions } from "./permissions"
 
 export const RECENT_MOVEMENTS = 5
 
@@ -18,8 +19,12 @@ export const RECENT_MOVEMENTS = 5
 export function useItemStock(
   filter: { variant_id: string } | { inventory_item_id: string }
 ) {
+  const permissions = usePermissions()
   const stockItems = useStockItems({ ...filter, limit: 200 })
-  const movements = useStockMovements({ ...filter, limit: RECENT_MOVEMENTS })
+  const movements = useStockMovements(
+    { ...filter, limit: RECENT_MOVEMENTS },
+    { enabled: permissions.can("viewMovements") }
+  )
   const locations = useStockLocations()
   const rows = stockItems.data?.stock_items ?? []
   const itemLabels = useInventoryItemLabels(rows.map((row) => row.inventory_item_id))
@@ -31,6 +36,7 @@ export function useItemStock(
   ) as Record<string, string>
 
   return {
+    permissions,
     stockItems,
     movements,
     locationLabels,
@@ -143,12 +149,21 @@ export function useItemStockSection(
       userLabels: stock.userLabels,
       ledgerHref,
       savingStockItemId: savingId,
-      onMoveStock: () => {
-        setServerError(null)
-        setDrawerOpen(true)
-      },
-      onBackorderableChange,
-      onSafetyStockChange,
+      onMoveStock: stock.permissions.can("moveStock")
+        ? () => {
+            setServerError(null)
+            setDrawerOpen(true)
+          }
+        : undefined,
+      onBackorderableChange: stock.permissions.can("editStockItem")
+        ? onBackorderableChange
+        : undefined,
+      onSafetyStockChange: stock.permissions.can("editStockItem")
+        ? onSafetyStockChange
+        : undefined,
+      movementsDenied: stock.permissions.can("viewMovements")
+        ? undefined
+        : stock.permissions.missing("viewMovements"),
     },
     drawer: {
       open: drawerOpen,

@@ -5,6 +5,7 @@ import type { LocationStockSectionProps } from "../components/location-stock-sec
 import type { TransferStockDrawerProps } from "../components/transfer-stock-drawer"
 import type { StockItem } from "../lib/types"
 import { useInventoryItemLabels } from "./labels"
+import { usePermissions } from "./permissions"
 import { useStockItems, useUpdateStockItem } from "./stock-items"
 import {
   useStockLocations,
@@ -28,7 +29,9 @@ export function useLocationStockroom(location: { id: string; name: string }) {
   const [transferOpen, setTransferOpen] = useState(false)
   const [transferError, setTransferError] = useState<string | null>(null)
 
-  const setting = useStockLocationSetting(location.id)
+  const permissions = usePermissions()
+  const canViewSettings = permissions.can("viewLocationSettings")
+  const setting = useStockLocationSetting(location.id, { enabled: canViewSettings })
   const updateSetting = useUpdateStockLocationSetting(location.id)
   const stockItems = useStockItems({
     location_id: location.id,
@@ -39,7 +42,7 @@ export function useLocationStockroom(location: { id: string; name: string }) {
   const rows = stockItems.data?.stock_items ?? []
   const itemLabels = useInventoryItemLabels(rows.map((row) => row.inventory_item_id))
   const updateStockItem = useUpdateStockItem()
-  const transfers = useStockTransfers({ limit: 1 })
+  const transfers = useStockTransfers({ limit: 1 }, { enabled: permissions.can("viewTransfers") })
   const createTransfer = useCreateStockTransfer()
   const locations = useStockLocations()
   const labels = itemLabels.data ?? {}
@@ -53,6 +56,8 @@ export function useLocationStockroom(location: { id: string; name: string }) {
         : setting.error.message
       : null,
     savingKey,
+    denied: canViewSettings ? undefined : permissions.missing("viewLocationSettings"),
+    readOnly: !permissions.can("editLocationSettings"),
     onRetry: () => void setting.refetch(),
     onChange: (key, value) => {
       setSavingKey(key)
@@ -77,6 +82,22 @@ export function useLocationStockroom(location: { id: string; name: string }) {
       }
     )
 
+  const onBackorderableChange = (stockItem: StockItem, backorderable: boolean) => {
+    setSavingStockItemId(stockItem.id)
+    updateStockItem.mutate(
+      { id: stockItem.id, backorderable },
+      {
+        onSuccess: () =>
+          toast.success(
+            `${labels[stockItem.inventory_item_id] ?? "Item"}: backorders ${backorderable ? "allowed" : "turned off"}`
+          ),
+        onError: (error) =>
+          toast.error("Could not change backorders", { description: error.message }),
+        onSettled: () => setSavingStockItemId(null),
+      }
+    )
+  }
+
   const stockSection: LocationStockSectionProps = {
     stockItems: rows,
     count: stockItems.data?.count ?? 0,
@@ -86,37 +107,25 @@ export function useLocationStockroom(location: { id: string; name: string }) {
     lowStockOnly,
     onLowStockOnlyChange: setLowStockOnly,
     onRetry: () => void stockItems.refetch(),
-    onTransfer: transfers.isSuccess
+    onTransfer: transfers.isSuccess && permissions.can("transferStock")
       ? () => {
           setTransferError(null)
           setTransferOpen(true)
         }
       : undefined,
     savingStockItemId,
-    onBackorderableChange: (stockItem: StockItem, backorderable: boolean) => {
-      setSavingStockItemId(stockItem.id)
-      updateStockItem.mutate(
-        { id: stockItem.id, backorderable },
-        {
-          onSuccess: () =>
-            toast.success(
-              `${labels[stockItem.inventory_item_id] ?? "Item"}: backorders ${backorderable ? "allowed" : "turned off"}`
-            ),
-          onError: (error) =>
-            toast.error("Could not change backorders", { description: error.message }),
-          onSettled: () => setSavingStockItemId(null),
+    onBackorderableChange: permissions.can("editStockItem") ? onBackorderableChange : undefined,
+    onSafetyStockChange: permissions.can("editStockItem")
+      ? async (stockItem: StockItem, safetyStock: number) => {
+          try {
+            await updateStockItem.mutateAsync({ id: stockItem.id, safety_stock: safetyStock })
+            toast.success(`${labels[stockItem.inventory_item_id] ?? "Item"}: safety stock set to ${safetyStock}`)
+          } catch (error) {
+            toast.error("Could not change safety stock", { description: (error as Error).message })
+            throw error
+          }
         }
-      )
-    },
-    onSafetyStockChange: async (stockItem: StockItem, safetyStock: number) => {
-      try {
-        await updateStockItem.mutateAsync({ id: stockItem.id, safety_stock: safetyStock })
-        toast.success(`${labels[stockItem.inventory_item_id] ?? "Item"}: safety stock set to ${safetyStock}`)
-      } catch (error) {
-        toast.error("Could not change safety stock", { description: (error as Error).message })
-        throw error
-      }
-    },
+      : undefined,
   }
 
   const transferDrawer: TransferStockDrawerProps = {

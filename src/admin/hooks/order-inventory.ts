@@ -1,6 +1,7 @@
 import type { OrderInventorySectionProps } from "../components/order-inventory-section"
 import { INVENTORY_UNIT_STATES } from "../lib/types"
 import { useOrderInventoryUnits } from "./inventory-units"
+import { usePermissions } from "./permissions"
 import { useStockLocations } from "./stock-locations"
 import { useStockroomInfo } from "./stockroom"
 
@@ -25,7 +26,7 @@ export function useOrderInventory(order: {
 }): OrderInventorySectionProps {
   const units = useOrderInventoryUnits(order.id)
   const locations = useStockLocations()
-  const info = useStockroomInfo()
+  const info = useStockroomInfo({ enabled: usePermissions().can("viewSettings") })
   const locationLabels = Object.fromEntries(
     (locations.data ?? []).map((location) => [location.id, location.name])
   ) as Record<string, string>

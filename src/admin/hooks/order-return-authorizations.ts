@@ -9,6 +9,7 @@ import type { ReturnAuthorizationsSectionProps } from "../components/return-auth
 import { describeReturnAuthorizationTime, formatAmount } from "../lib/format"
 import type { ReturnAuthorization } from "../lib/types"
 import { useOrderInventoryUnits } from "./inventory-units"
+import { usePermissions } from "./permissions"
 import {
   useCancelReturnAuthorization,
   useCreateReturnAuthorization,
@@ -56,6 +57,7 @@ export function useOrderReturnAuthorizationsSection(order: Order): {
   const receive = useReceiveReturnAuthorization()
   const cancel = useCancelReturnAuthorization()
   const prompt = usePrompt()
+  const permissions = usePermissions()
   const [drawerOpen, setDrawerOpen] = useState(false)
   const [serverError, setServerError] = useState<string | null>(null)
   const [busyId, setBusyId] = useState<string | null>(null)
@@ -224,12 +226,14 @@ export function useOrderReturnAuthorizationsSection(order: Order): {
         void authorizations.refetch()
         void units.refetch()
       },
-      onCreate: () => {
-        setServerError(null)
-        setDrawerOpen(true)
-      },
-      onReceive: (id) => void onReceive(id),
-      onCancel: (id) => void onCancel(id),
+      onCreate: permissions.can("authorizeReturn")
+        ? () => {
+            setServerError(null)
+            setDrawerOpen(true)
+          }
+        : undefined,
+      onReceive: permissions.can("receiveReturn") ? (id) => void onReceive(id) : undefined,
+      onCancel: permissions.can("cancelReturn") ? (id) => void onCancel(id) : undefined,
       busyId,
     },
     drawer: {

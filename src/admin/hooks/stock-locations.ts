@@ -3,7 +3,10 @@ import { labelsQueryKeys, stockLocationSettingsQueryKeys } from "../lib/query-ke
 import { sdk } from "../lib/sdk"
 import type { StockLocationSetting, StockLocationSettingResponse } from "../lib/types"
 
-export const useStockLocationSetting = (locationId: string) =>
+export const useStockLocationSetting = (
+  locationId: string,
+  options: { enabled?: boolean } = {}
+) =>
   useQuery({
     queryKey: stockLocationSettingsQueryKeys.detail(locationId),
     queryFn: () =>
@@ -11,6 +14,7 @@ export const useStockLocationSetting = (locationId: string) =>
         `/admin/stock-locations/${locationId}/stockroom`
       ),
     retry: false,
+    ...options,
   })
 
 export const useUpdateStockLocationSetting = (locationId: string) => {

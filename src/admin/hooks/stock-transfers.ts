@@ -24,7 +24,10 @@ export const useCreateStockTransfer = () => {
 }
 
 /** Recent transfers; also tells whether the transfers route is there at all. */
-export const useStockTransfers = (query: { limit?: number; offset?: number } = {}) =>
+export const useStockTransfers = (
+  query: { limit?: number; offset?: number } = {},
+  options: { enabled?: boolean } = {}
+) =>
   useQuery({
     queryKey: stockTransfersQueryKeys.list(query),
     queryFn: () =>
@@ -33,4 +36,5 @@ export const useStockTransfers = (query: { limit?: number; offset?: number } = {
         { query }
       ),
     retry: false,
+    ...options,
   })

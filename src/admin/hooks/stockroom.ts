@@ -3,10 +3,11 @@ import { stockroomQueryKeys } from "../lib/query-keys"
 import { stockroom } from "../lib/sdk"
 import type { AuditResponse, StockroomInfoResponse } from "../lib/types"
 
-export const useStockroomInfo = () =>
+export const useStockroomInfo = (options: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: stockroomQueryKeys.info,
     queryFn: (): Promise<StockroomInfoResponse> => stockroom.adminGetStockroom(),
+    ...options,
   })
 
 /** The last audit run on this page; running one stores its result here. */

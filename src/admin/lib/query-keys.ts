@@ -34,10 +34,16 @@ export const labelsQueryKeys = {
   users: (ids: string[]) => ["stockroom", "labels", "users", ids] as const,
   returnReasons: ["stockroom", "labels", "return_reasons"] as const,
 }
-/** The dashboard's own keys for what a receipt changes on Medusa's order page. */
+/**
+ * The dashboard's own keys: what a receipt changes on Medusa's order page, and
+ * what the dashboard learns when the user signs in (the feature flags and the
+ * user's permissions), read from its cache instead of asked for again.
+ */
 export const dashboardQueryKeys = {
   orders: ["orders"] as const,
   returns: ["returns"] as const,
+  featureFlags: ["admin", "feature-flags"] as const,
+  mePermissions: ["me-permissions"] as const,
 }
 export const purchaseOrdersQueryKeys = queryKeysFor("purchase_orders")
 export const stockCountsQueryKeys = queryKeysFor("stock_counts")

@@ -1,6 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Clock } from "@medusajs/icons"
 import { Container, Heading, Select, Text } from "@medusajs/ui"
+import { AccessGate } from "../../components/access-gate"
 import { BackordersTable } from "../../components/backorders-table"
 import { ListPagination } from "../../components/list-pagination"
 import {
@@ -102,4 +103,14 @@ export const config = defineRouteConfig({
   icon: Clock,
 })
 
-export default BackordersPage
+const BackordersRoute = () => (
+  <AccessGate
+    action="viewBackorders"
+    title="Backorders"
+    description="You don't have permission to view backorders."
+  >
+    <BackordersPage />
+  </AccessGate>
+)
+
+export default BackordersRoute

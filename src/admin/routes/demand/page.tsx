@@ -2,6 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { BellAlert } from "@medusajs/icons"
 import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
+import { AccessGate } from "../../components/access-gate"
 import { ListPagination } from "../../components/list-pagination"
 import { SectionEmpty, SectionError, SectionLoading } from "../../components/section-states"
 import { useStockDemand } from "../../hooks/demand"
@@ -88,4 +89,14 @@ export const config = defineRouteConfig({
   icon: BellAlert,
 })
 
-export default DemandPage
+const DemandRoute = () => (
+  <AccessGate
+    action="viewDemand"
+    title="Demand"
+    description="You don't have permission to view what shoppers are waiting for."
+  >
+    <DemandPage />
+  </AccessGate>
+)
+
+export default DemandRoute

@@ -3,6 +3,7 @@ import { ShoppingCart } from "@medusajs/icons"
 import { Button, Container, Heading, Input, Select, Table, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
+import { AccessGate } from "../../components/access-gate"
 import { ListPagination } from "../../components/list-pagination"
 import { PurchaseOrderCreateDrawer } from "../../components/purchase-order-create-drawer"
 import { PurchaseOrderStateBadge } from "../../components/purchase-order-state-badge"
@@ -13,6 +14,7 @@ import {
   useTransfersInTransit,
   useTransitTransferAction,
 } from "../../hooks/purchase-orders"
+import { usePermissions } from "../../hooks/permissions"
 import { useStockLocations } from "../../hooks/stock-locations"
 import { useUrlListState } from "../../hooks/url-list-state"
 import { formatRelative, humanize } from "../../lib/format"
@@ -29,6 +31,7 @@ const TransfersInTransit = ({ locationLabels }: { locationLabels: Record<string,
   const transfers = useTransfersInTransit()
   const action = useTransitTransferAction()
   const prompt = usePrompt()
+  const canSettle = usePermissions().can("settleTransfer")
   const rows = transfers.data ?? []
   if (!rows.length) {
     return null
@@ -79,12 +82,16 @@ const TransfersInTransit = ({ locationLabels }: { locationLabels: Record<string,
               <Table.Cell className="text-right tabular-nums">{outstanding(transfer.items)}</Table.Cell>
               <Table.Cell>{transfer.expected_at ?? "—"}</Table.Cell>
               <Table.Cell className="flex justify-end gap-x-2">
-                <Button size="small" variant="secondary" onClick={() => run(transfer.id, "receive")} isLoading={action.isPending}>
-                  Receive
-                </Button>
-                <Button size="small" variant="transparent" onClick={() => run(transfer.id, "cancel")}>
-                  Cancel
-                </Button>
+                {canSettle && (
+                  <>
+                    <Button size="small" variant="secondary" onClick={() => run(transfer.id, "receive")} isLoading={action.isPending}>
+                      Receive
+                    </Button>
+                    <Button size="small" variant="transparent" onClick={() => run(transfer.id, "cancel")}>
+                      Cancel
+                    </Button>
+                  </>
+                )}
               </Table.Cell>
             </Table.Row>
           ))}
@@ -106,6 +113,7 @@ const PurchaseOrdersPage = () => {
   const orders = usePurchaseOrders({ state, location_id: locationId, q, offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE })
   const locations = useStockLocations()
   const create = useCreatePurchaseOrder()
+  const permissions = usePermissions()
   const rows = orders.data?.purchase_orders ?? []
   const count = orders.data?.count ?? 0
   const locationLabels = Object.fromEntries((locations.data ?? []).map((location) => [location.id, location.name])) as Record<string, string>
@@ -120,9 +128,11 @@ const PurchaseOrdersPage = () => {
               Stock ordered from suppliers. What is outstanding counts as incoming and dates the backorders it will fill.
             </Text>
           </div>
-          <Button size="small" variant="secondary" onClick={() => setCreating(true)}>
-            Create
-          </Button>
+          {permissions.can("createPurchaseOrder") && (
+            <Button size="small" variant="secondary" onClick={() => setCreating(true)}>
+              Create
+            </Button>
+          )}
         </div>
         <div className="flex flex-wrap items-center gap-2 px-6 py-4" data-testid="purchase-order-filters">
           <form
@@ -205,7 +215,7 @@ const PurchaseOrdersPage = () => {
           </div>
         )}
       </Container>
-      <TransfersInTransit locationLabels={locationLabels} />
+      {permissions.can("viewTransfers") && <TransfersInTransit locationLabels={locationLabels} />}
       <PurchaseOrderCreateDrawer
         open={creating}
         onOpenChange={setCreating}
@@ -232,4 +242,14 @@ export const config = defineRouteConfig({
   icon: ShoppingCart,
 })
 
-export default PurchaseOrdersPage
+const PurchaseOrdersRoute = () => (
+  <AccessGate
+    action="viewPurchaseOrders"
+    title="Purchase orders"
+    description="You don't have permission to view purchase orders."
+  >
+    <PurchaseOrdersPage />
+  </AccessGate>
+)
+
+export default PurchaseOrdersRoute

@@ -3,10 +3,12 @@ import { ListCheckbox } from "@medusajs/icons"
 import { Button, Container, Heading, Select, Table, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
+import { AccessGate } from "../../components/access-gate"
 import { ListPagination } from "../../components/list-pagination"
 import { SectionEmpty, SectionError, SectionLoading } from "../../components/section-states"
 import { StockCountOpenDrawer } from "../../components/stock-count-open-drawer"
 import { StockCountStateBadge } from "../../components/stock-count-state-badge"
+import { usePermissions } from "../../hooks/permissions"
 import { useOpenStockCount, useStockCounts } from "../../hooks/stock-counts"
 import { useStockLocations } from "../../hooks/stock-locations"
 import { useUrlListState } from "../../hooks/url-list-state"
@@ -29,6 +31,7 @@ const StockCountsPage = () => {
   const counts = useStockCounts({ state, location_id: locationId, offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE })
   const locations = useStockLocations()
   const open = useOpenStockCount()
+  const canOpen = usePermissions().can("openStockCount")
   const rows = counts.data?.stock_counts ?? []
   const count = counts.data?.count ?? 0
   const locationLabels = Object.fromEntries((locations.data ?? []).map((location) => [location.id, location.name])) as Record<string, string>
@@ -43,9 +46,11 @@ const StockCountsPage = () => {
               Count what is on the shelves of a location; applying books each difference as a cycle count.
             </Text>
           </div>
-          <Button size="small" variant="secondary" onClick={() => setOpening(true)}>
-            Open count
-          </Button>
+          {canOpen && (
+            <Button size="small" variant="secondary" onClick={() => setOpening(true)}>
+              Open count
+            </Button>
+          )}
         </div>
         <div className="flex flex-wrap items-center gap-2 px-6 py-4" data-testid="stock-count-filters">
           <div className="w-[180px]">
@@ -144,4 +149,14 @@ export const config = defineRouteConfig({
   icon: ListCheckbox,
 })
 
-export default StockCountsPage
+const StockCountsRoute = () => (
+  <AccessGate
+    action="viewStockCounts"
+    title="Stock counts"
+    description="You don't have permission to view stock counts."
+  >
+    <StockCountsPage />
+  </AccessGate>
+)
+
+export default StockCountsRoute

@@ -2,6 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ArrowDownTray, ArrowUpDown, CloudArrowUp } from "@medusajs/icons"
 import { useState } from "react"
 import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
+import { AccessGate } from "../../components/access-gate"
 import { LedgerFilters, type LedgerFilterValues } from "../../components/ledger-filters"
 import { ListPagination } from "../../components/list-pagination"
 import { MovementsTable } from "../../components/movements-table"
@@ -12,6 +13,7 @@ import {
   SectionLoading,
 } from "../../components/section-states"
 import { useInventoryItemLabels, useUserLabels } from "../../hooks/labels"
+import { usePermissions } from "../../hooks/permissions"
 import { useStockLocations } from "../../hooks/stock-locations"
 import { useUrlListState } from "../../hooks/url-list-state"
 import {
@@ -54,6 +56,7 @@ const StockMovementsPage = () => {
   const userLabels = useUserLabels(rows.map((row) => row.actor_id))
   const exportCsv = useExportStockMovements()
   const [importing, setImporting] = useState(false)
+  const canImport = usePermissions().can("importStock")
   const count = movements.data?.count ?? 0
   const locationLabels = Object.fromEntries(
     (locations.data ?? []).map((location) => [location.id, location.name])
@@ -87,10 +90,12 @@ const StockMovementsPage = () => {
           </Text>
         </div>
         <div className="flex items-center gap-x-2">
-          <Button size="small" variant="secondary" onClick={() => setImporting(true)} data-testid="import-open">
-            <CloudArrowUp />
-            Import CSV
-          </Button>
+          {canImport && (
+            <Button size="small" variant="secondary" onClick={() => setImporting(true)} data-testid="import-open">
+              <CloudArrowUp />
+              Import CSV
+            </Button>
+          )}
           <Button size="small" variant="secondary" onClick={onExport} isLoading={exportCsv.isPending}>
             <ArrowDownTray />
             Export CSV
@@ -146,4 +151,15 @@ export const config = defineRouteConfig({
   icon: ArrowUpDown,
 })
 
-export default StockMovementsPage
+/** The ledger for those who may read it. */
+const StockMovementsRoute = () => (
+  <AccessGate
+    action="viewMovements"
+    title="Stock movements"
+    description="You don't have permission to view the stock ledger."
+  >
+    <StockMovementsPage />
+  </AccessGate>
+)
+
+export default StockMovementsRoute

@@ -1,11 +1,13 @@
 import { Button, Container, Heading, Table, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { useParams } from "react-router-dom"
+import { AccessGate } from "../../../components/access-gate"
 import { MovementsTable } from "../../../components/movements-table"
 import { PurchaseOrderReceiveDrawer } from "../../../components/purchase-order-receive-drawer"
 import { PurchaseOrderStateBadge } from "../../../components/purchase-order-state-badge"
 import { SectionError, SectionLoading } from "../../../components/section-states"
 import { useInventoryItemLabels, useUserLabels } from "../../../hooks/labels"
+import { usePermissions } from "../../../hooks/permissions"
 import { usePurchaseOrder, usePurchaseOrderAction } from "../../../hooks/purchase-orders"
 import { useStockLocations } from "../../../hooks/stock-locations"
 import { formatDateTime } from "../../../lib/format"
@@ -21,6 +23,7 @@ const PurchaseOrderPage = () => {
   const itemLabels = useInventoryItemLabels((purchaseOrder?.items ?? []).map((item) => item.inventory_item_id))
   const userLabels = useUserLabels((purchaseOrder?.receipts ?? []).map((receipt) => receipt.received_by))
   const locations = useStockLocations()
+  const permissions = usePermissions()
   if (order.isLoading) {
     return <Container><SectionLoading rows={6} /></Container>
   }
@@ -58,7 +61,7 @@ const PurchaseOrderPage = () => {
             <PurchaseOrderStateBadge state={purchaseOrder.state} />
           </div>
           <div className="flex gap-x-2">
-            {purchaseOrder.state === "draft" && (
+            {purchaseOrder.state === "draft" && permissions.can("orderPurchaseOrder") && (
               <Button size="small" variant="secondary" isLoading={action.isPending} onClick={() =>
                 action.mutate({ action: "order" }, {
                   onSuccess: () => toast.success(`${purchaseOrder.number} ordered`),
@@ -66,8 +69,8 @@ const PurchaseOrderPage = () => {
                 })
               }>Mark ordered</Button>
             )}
-            {open && <Button size="small" onClick={() => setReceiving(true)}>Receive</Button>}
-            {purchaseOrder.state !== "received" && purchaseOrder.state !== "canceled" && (
+            {open && permissions.can("receivePurchaseOrder") && <Button size="small" onClick={() => setReceiving(true)}>Receive</Button>}
+            {purchaseOrder.state !== "received" && purchaseOrder.state !== "canceled" && permissions.can("cancelPurchaseOrder") && (
               <Button size="small" variant="danger" onClick={cancel}>Cancel order</Button>
             )}
           </div>
@@ -162,4 +165,14 @@ const PurchaseOrderPage = () => {
   )
 }
 
-export default PurchaseOrderPage
+const PurchaseOrderRoute = () => (
+  <AccessGate
+    action="viewPurchaseOrders"
+    title="Purchase order"
+    description="You don't have permission to view purchase orders."
+  >
+    <PurchaseOrderPage />
+  </AccessGate>
+)
+
+export default PurchaseOrderRoute

@@ -5,7 +5,9 @@ import { SectionError, SectionLoading } from "../../../components/section-states
 import { StockCountDifferences } from "../../../components/stock-count-differences"
 import { StockCountSheet } from "../../../components/stock-count-sheet"
 import { StockCountStateBadge } from "../../../components/stock-count-state-badge"
+import { AccessGate } from "../../../components/access-gate"
 import { useInventoryItemLabels, useUserLabels } from "../../../hooks/labels"
+import { usePermissions } from "../../../hooks/permissions"
 import { useStockCount, useStockCountAction } from "../../../hooks/stock-counts"
 import { useStockLocations } from "../../../hooks/stock-locations"
 import { useStockMovements } from "../../../hooks/stock-movements"
@@ -17,6 +19,7 @@ const StockCountPage = () => {
   const stockCount = useStockCount(id!)
   const action = useStockCountAction(id!)
   const prompt = usePrompt()
+  const permissions = usePermissions()
   const current = stockCount.data?.stock_count
   const items = current?.items ?? []
   const itemLabels = useInventoryItemLabels(items.map((item) => item.inventory_item_id))
@@ -86,12 +89,16 @@ const StockCountPage = () => {
           </div>
           {isOpen && (
             <div className="flex gap-x-2">
-              <Button size="small" variant="secondary" onClick={cancel}>
-                Cancel count
-              </Button>
-              <Button size="small" onClick={apply} disabled={!counted.length} isLoading={action.isPending && action.variables?.action === "apply"}>
-                Apply
-              </Button>
+              {permissions.can("cancelStockCount") && (
+                <Button size="small" variant="secondary" onClick={cancel}>
+                  Cancel count
+                </Button>
+              )}
+              {permissions.can("applyStockCount") && (
+                <Button size="small" onClick={apply} disabled={!counted.length} isLoading={action.isPending && action.variables?.action === "apply"}>
+                  Apply
+                </Button>
+              )}
             </div>
           )}
         </div>
@@ -130,7 +137,7 @@ const StockCountPage = () => {
           <StockCountSheet
             items={items}
             itemLabels={labels}
-            editable={isOpen}
+            editable={isOpen && permissions.can("recordStockCount")}
             isPending={action.isPending && action.variables?.action === "items"}
             onSave={(entries) =>
               action.mutate(
@@ -189,4 +196,14 @@ const StockCountPage = () => {
   )
 }
 
-export default StockCountPage
+const StockCountRoute = () => (
+  <AccessGate
+    action="viewStockCounts"
+    title="Stock count"
+    description="You don't have permission to view stock counts."
+  >
+    <StockCountPage />
+  </AccessGate>
+)
+
+export default StockCountRoute
