@@ -51,16 +51,10 @@ describeWithRedis("Checkout holds on two servers and a worker: 30 customers, 10 
     }
   }, 60 * 1000)
 
-  // Skipped: it found a race. Run on a loaded machine, 7 of the 10 holders
-  // bought and 3 were refused "(1 requested, 0 available)": while another
-  // holder's checkout is under way, its unit counts twice against the rest —
-  // once as its reservation (from Medusa's reserve step, and as its unit
-  // once placed) and once as its hold, until its hold is released in a
-  // later step. A hold must stop counting the moment its own cart's
-  // reservation exists (e.g. not counting holds of carts Medusa has marked
-  // completed, which it does in the same step group as the reservation),
-  // and the placement must consume the hold in its own transaction.
-  global.it.skip("holds 10 units for the first 10 of 30 customers; all complete at once, exactly those 10 buy, the rest are refused", async () => {
+  // A holder's unit must never count twice against the others while its
+  // checkout is under way (once reserved, once held): a completed cart's
+  // hold stops counting, and placement consumes the hold with the units.
+  global.it("holds 10 units for the first 10 of 30 customers; all complete at once, exactly those 10 buy, the rest are refused", async () => {
     try {
       const { options } = await ctx.admins[0].ok("GET", "/admin/stockroom")
       expect(options).toMatchObject({ allow_backorders: false, checkout_hold_minutes: 15 })

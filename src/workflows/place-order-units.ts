@@ -38,12 +38,14 @@ export const placeOrderUnitsWorkflow = createWorkflow(
     const result = placeOrderUnitsStep(placeInput)
     const results = transform({ result }, ({ result }) => [result])
     emitStockEventsStep(results)
-    // The cart's own checkout consumes its hold (the rows are returned so
-    // that a checkout rolling back later can put them back).
+    // The cart's own checkout consumed its hold with the units; what is
+    // left (a hold made after, or for an order with nothing to place) goes
+    // now. Every row is returned so that a checkout rolling back later can
+    // put them back.
     const releasedHold = releaseCartHoldStep({ cart_id: input.cart_id })
     const response = transform({ result, releasedHold }, ({ result, releasedHold }) => ({
       ...result,
-      released_hold: releasedHold,
+      released_hold: [...result.released_hold, ...releasedHold],
     }))
     return new WorkflowResponse(response)
   }

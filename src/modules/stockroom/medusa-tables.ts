@@ -29,6 +29,8 @@ export const MEDUSA_COLUMNS = {
   // An order's items are versioned: the live rows carry the order's version.
   order: ["id", "status", "version", "deleted_at"],
   order_item: ["order_id", "item_id", "quantity", "version", "deleted_at"],
+  // A completed cart's hold stops counting: its reservation has taken over.
+  cart: ["id", "completed_at"],
 } as const
 
 export type MedusaTable = keyof typeof MEDUSA_COLUMNS
@@ -44,6 +46,7 @@ export const MEDUSA: { readonly [table in MedusaTable]: string } = {
   stock_location: "stock_location",
   order: '"order"',
   order_item: "order_item",
+  cart: "cart",
 }
 
 /**

@@ -4,9 +4,11 @@ import { lockOrderUnits, lockStockItemsAt } from "../ledger/locks"
 import { EMPTY_LEDGER_RESULT, recordDrift } from "../ledger/record"
 import { pairKey, pairParams, placeholders } from "../ledger/sql"
 import { liveHoldsSql } from "../checkout/live-holds"
+import { releaseCartHold } from "../checkout/holds"
 import type { DriftAttribution } from "../ledger/book"
 import { CheckoutShortfall, describeCheckoutShortfalls } from "../lib/shortfall"
 import type {
+  CheckoutHoldRow,
   InventoryUnitState,
   LedgerResult,
   OrderUnitLineInput,
@@ -21,17 +23,23 @@ import { insertUnits, NewUnitRow } from "../units/rows"
  * reserved, on_hand up to the free physical stock there, the rest
  * backordered; the reservation Medusa made is ledgered as `allocated`.
  * Idempotent: only what the order's units do not cover yet is created.
+ *
+ * The cart's own checkout hold is consumed in the same transaction
+ * (`released_hold`), so no other cart ever sees this order's units and its
+ * hold at once: between the two commits a holder could be refused stock
+ * that is in fact still free.
  */
 export async function placeOrderUnits(
   context: ActionContext,
   input: PlaceOrderUnitsInput
-): Promise<LedgerResult & { created: boolean }> {
+): Promise<LedgerResult & { created: boolean; released_hold: CheckoutHoldRow[] }> {
   const { manager, options } = context
   // Serialises redelivered and concurrent events for one order.
   await lockOrderUnits(manager, input.order_id)
   const { lines, orderedAt } = await linesNotYetCovered(context, input)
   if (!lines.length) {
-    return { ...EMPTY_LEDGER_RESULT(), created: false }
+    const released_hold = input.cart_id ? await releaseCartHold(context, input.cart_id) : []
+    return { ...EMPTY_LEDGER_RESULT(), created: false, released_hold }
   }
   const tracked = lines.filter(
     (line): line is typeof line & StockItemRef => !!line.inventory_item_id && !!line.location_id
@@ -119,7 +127,8 @@ export async function placeOrderUnits(
   }
   // No fill: a new order takes stock, it frees none.
   const { movements, signals } = await recordDrift(context, locked, attributions)
-  return { movements, signals, filled: [], orders_without_backorders: [], created: true }
+  const released_hold = input.cart_id ? await releaseCartHold(context, input.cart_id) : []
+  return { movements, signals, filled: [], orders_without_backorders: [], created: true, released_hold }
 }
 
 /** What live checkout holds of carts other than `cartId` keep, per locked stock item (`pairKey`). */

@@ -239,7 +239,11 @@ export interface IStockroomModuleService extends StockroomDataMethods {
     sharedContext?: Context
   ): Promise<{ variant_id: string; allow_backorder: boolean; backorderable: boolean }[]>
 
-  placeOrderUnits(input: PlaceOrderUnitsInput, sharedContext?: Context): Promise<LedgerResult & { created: boolean }>
+  /** Also consumes the cart's checkout hold, in the same transaction (`released_hold`). */
+  placeOrderUnits(
+    input: PlaceOrderUnitsInput,
+    sharedContext?: Context
+  ): Promise<LedgerResult & { created: boolean; released_hold: CheckoutHoldRow[] }>
   shipFulfillmentUnits(input: ShipFulfillmentUnitsInput, sharedContext?: Context): Promise<LedgerResult>
   unshipFulfillmentUnits(
     input: { order_id: string; fulfillment_id: string },

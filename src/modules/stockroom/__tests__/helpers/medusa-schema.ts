@@ -3,7 +3,8 @@ import path from "path"
 /**
  * Where the schema of a module test comes from. Stockroom's own migrations,
  * plus Medusa's: the module writes `inventory_level` and reads
- * `inventory_item`, `order`, `order_item` and the
+ * `inventory_item`, `cart` (whether a held cart completed), `order`,
+ * `order_item` and the
  * `product_variant_inventory_item` link table, so those are created the way
  * a store creates them — by Medusa's own migrations (and, for the link
  * table, by Medusa's link migration planner) — not hand-written copies.
@@ -14,9 +15,10 @@ const medusaPackage = (name: string) =>
 export const STOCKROOM_MIGRATIONS = path.resolve(__dirname, "../../migrations")
 export const MEDUSA_INVENTORY_MIGRATIONS = path.join(medusaPackage("inventory"), "dist", "migrations")
 export const MEDUSA_ORDER_MIGRATIONS = path.join(medusaPackage("order"), "dist", "migrations")
+export const MEDUSA_CART_MIGRATIONS = path.join(medusaPackage("cart"), "dist", "migrations")
 
-/** Stockroom's tables and Medusa's inventory tables. */
-export const LEDGER_MIGRATIONS = [STOCKROOM_MIGRATIONS, MEDUSA_INVENTORY_MIGRATIONS]
+/** Stockroom's tables and Medusa's inventory and cart tables. */
+export const LEDGER_MIGRATIONS = [STOCKROOM_MIGRATIONS, MEDUSA_INVENTORY_MIGRATIONS, MEDUSA_CART_MIGRATIONS]
 
 /** Also Medusa's order tables, for the audit's per-line check (invariant 5). */
 export const AUDIT_MIGRATIONS = [...LEDGER_MIGRATIONS, MEDUSA_ORDER_MIGRATIONS]
