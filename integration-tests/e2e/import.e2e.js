@@ -109,7 +109,7 @@ module.exports = (test) => {
     await text.fill(
       `sku,location,quantity,reason_code,note\n${skus[1]},E2E Outlet,-2,damaged,"Crushed, in transit"\n`
     )
-    await page.getByTestId("import-summary").getByText("1 movements will be recorded").waitFor({ timeout: TIMEOUT })
+    await page.getByTestId("import-summary").getByText("1 movement will be recorded").waitFor({ timeout: TIMEOUT })
     await page.getByTestId("import-apply").click()
     await page.getByRole("button", { name: "Apply", exact: true }).click()
     await page.getByText("1 movements recorded").waitFor({ timeout: TIMEOUT })

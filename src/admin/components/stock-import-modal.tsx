@@ -275,7 +275,9 @@ export const StockImportModal = ({ open, onOpenChange, locations }: StockImportM
               <div className="flex flex-col gap-y-2" data-testid="import-preview">
                 <Text size="small" className="text-ui-fg-subtle" data-testid="import-summary">
                   {changes} of {levelPreview.length} levels change;{" "}
-                  {levelPreview.length - changes} are already right and write nothing.
+                  {levelPreview.length - changes === 1
+                    ? "1 is already right and writes nothing."
+                    : `${levelPreview.length - changes} are already right and write nothing.`}
                 </Text>
                 <Table>
                   <Table.Header>
@@ -308,7 +310,9 @@ export const StockImportModal = ({ open, onOpenChange, locations }: StockImportM
             {parsed?.kind === "movements" && parsed.rows.length > 0 && (
               <div className="flex flex-col gap-y-2" data-testid="import-preview">
                 <Text size="small" className="text-ui-fg-subtle" data-testid="import-summary">
-                  {parsed.rows.length} movements will be recorded.
+                  {parsed.rows.length === 1
+                    ? "1 movement will be recorded."
+                    : `${parsed.rows.length} movements will be recorded.`}
                 </Text>
                 <Table>
                   <Table.Header>
