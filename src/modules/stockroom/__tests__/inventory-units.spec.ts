@@ -110,6 +110,60 @@ moduleIntegrationTestRunner<StockroomModuleService>({
         expect(await db.movements(shirt)).toHaveLength(2)
       })
 
+      it("leaves a level alone to reconciliation while a checkout is in progress there; the placement books it", async () => {
+        const shirt = await stockItemAt(SHIRT, LOC, 0)
+        // An older order waits for one unit.
+        await placeOrder("order_old", at(0), 1)
+        // Medusa's own form sets 5 on the shelf, then a checkout reserves 2
+        // and is still authorizing payment when the level's event arrives.
+        await db.changeLevel(SHIRT, LOC, { stocked: 5 })
+        await db.reserve(SHIRT, LOC, { line_item_id: "order_new_line", quantity: 2 })
+        const midCheckout = await service.reconcileStockItems([{ stock_item_id: shirt }])
+        expect(midCheckout.movements).toEqual([])
+        expect(await unitsOf("order_old")).toEqual([["backordered", 1]])
+
+        // A reservation older than a checkout can take is reconciled as usual.
+        const socks = await stockItemAt(SOCKS, OTHER_LOC, 0)
+        await db.changeLevel(SOCKS, OTHER_LOC, { stocked: 4 })
+        await db.reserve(SOCKS, OTHER_LOC, {
+          line_item_id: "draft_line",
+          quantity: 1,
+          created_at: new Date(Date.now() - 11 * 60 * 1000),
+        })
+        const stale = await service.reconcileStockItems([{ stock_item_id: socks }])
+        expect(stale.movements.map((m) => [m.kind, m.quantity, m.stocked_change])).toEqual([["reconciled", 3, 4]])
+
+        // The hook: the waiting backorder is filled first, then the new order
+        // gets what is left; the shelf change is `reconciled`, the reservation `allocated`.
+        const placed = await service.placeOrderUnits({
+          order_id: "order_new",
+          ordered_at: at(5),
+          within_checkout: true,
+          lines: [
+            {
+              line_item_id: "order_new_line",
+              variant_id: `variant_${SHIRT}`,
+              inventory_item_id: SHIRT,
+              location_id: LOC,
+              quantity: 2,
+            },
+          ],
+        })
+        expect(placed.filled.map((fill) => [fill.order_id, fill.quantity])).toEqual([["order_old", 1]])
+        expect(await unitsOf("order_old")).toEqual([["on_hand", 1]])
+        expect(await unitsOf("order_new")).toEqual([["on_hand", 2]])
+        expect(
+          (await db.movements(shirt)).map((m) => [m.kind, m.quantity, m.stocked_change, m.count_on_hand_after, m.originator_id])
+        ).toEqual([
+          ["allocated", -1, 0, -1, "order_old"],
+          ["reconciled", 5, 5, 4, null],
+          ["allocated", -2, 0, 2, "order_new"],
+        ])
+        // In step now: nothing left to reconcile.
+        expect((await service.reconcileStockItems([{ stock_item_id: shirt }])).movements).toEqual([])
+        expectBalanceChain(await db.movements(shirt))
+      })
+
       it("places an untracked line on hand without touching any stock", async () => {
         await service.placeOrderUnits({
           order_id: "order_1",

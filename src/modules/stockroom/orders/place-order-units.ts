@@ -15,7 +15,7 @@ import type {
   PlaceOrderUnitsInput,
   StockItemRef,
 } from "../types"
-import { freeStock } from "../units/backorders"
+import { fillBackorders, freeStock } from "../units/backorders"
 import { insertUnits, NewUnitRow } from "../units/rows"
 
 /**
@@ -45,6 +45,10 @@ export async function placeOrderUnits(
     (line): line is typeof line & StockItemRef => !!line.inventory_item_id && !!line.location_id
   )
   const locked = await lockStockItemsAt(manager, tracked)
+  // Stock that arrived while no reconciliation could book it (it waits
+  // while a checkout is in progress) goes to the backorders already
+  // waiting before this order takes any.
+  const fills = await fillBackorders(manager, locked.items)
   const free = await freeStock(manager, locked)
   // Other carts' live checkout holds keep their stock from this order: read
   // with the stock items locked, which a new hold must lock too, so a hold
@@ -125,10 +129,10 @@ export async function placeOrderUnits(
       note: null,
     })
   }
-  // No fill: a new order takes stock, it frees none.
+  // No fill after: a new order takes stock, it frees none.
   const { movements, signals } = await recordDrift(context, locked, attributions)
   const released_hold = input.cart_id ? await releaseCartHold(context, input.cart_id) : []
-  return { movements, signals, filled: [], orders_without_backorders: [], created: true, released_hold }
+  return { movements, signals, ...fills, created: true, released_hold }
 }
 
 /** What live checkout holds of carts other than `cartId` keep, per locked stock item (`pairKey`). */

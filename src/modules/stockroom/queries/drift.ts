@@ -64,3 +64,44 @@ export async function listUntrackedLevels({ manager }: ActionContext, limit: num
     [limit]
   )
 }
+
+/**
+ * How long a reservation on an order line without inventory units counts
+ * as a checkout still running. Medusa reserves, then authorizes payment,
+ * and only then runs the hook that places the units; a reservation older
+ * than this never got its hook (a draft order, an order from before
+ * Stockroom) and is reconciled like any other change.
+ */
+export const CHECKOUT_IN_PROGRESS_MINUTES = 10
+
+/**
+ * Of the given stock items, those with a checkout in progress: a fresh
+ * reservation on an order line Stockroom has not placed yet. Reconciling
+ * them now would ledger that reservation as an anonymous outside change
+ * moments before the order books it as `allocated`.
+ */
+export async function listStockItemsMidCheckout(
+  { manager }: ActionContext,
+  stockItemIds: string[]
+): Promise<string[]> {
+  if (!stockItemIds.length) {
+    return []
+  }
+  const rows = await manager.execute(
+    `SELECT DISTINCT si.id
+       FROM stock_item si
+       JOIN ${MEDUSA.reservation_item} r
+         ON r.inventory_item_id = si.inventory_item_id
+        AND r.location_id = si.location_id
+        AND r.deleted_at IS NULL
+        AND r.line_item_id IS NOT NULL
+        AND r.created_at > now() - make_interval(mins => ?)
+      WHERE si.id IN (${placeholders(stockItemIds.length)})
+        AND NOT EXISTS (SELECT 1 FROM inventory_unit u
+                         WHERE u.line_item_id = r.line_item_id
+                           AND u.inventory_item_id = r.inventory_item_id
+                           AND u.deleted_at IS NULL)`,
+    [CHECKOUT_IN_PROGRESS_MINUTES, ...stockItemIds]
+  )
+  return rows.map((row) => row.id as string)
+}

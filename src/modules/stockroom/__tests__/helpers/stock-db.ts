@@ -56,6 +56,20 @@ export function stockDb(db: () => Executor) {
     )
   }
 
+  /** Medusa's checkout reserving for an order line: the reservation row and the level's reserved count. */
+  const reserve = async (
+    inventoryItemId: string,
+    locationId: string,
+    { line_item_id, quantity, created_at = new Date() }: { line_item_id: string; quantity: number; created_at?: Date }
+  ) => {
+    await run(
+      `INSERT INTO reservation_item (id, line_item_id, location_id, inventory_item_id, quantity, raw_quantity, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [`resitem_${line_item_id}_${inventoryItemId}`, line_item_id, locationId, inventoryItemId, quantity, raw(quantity), created_at]
+    )
+    await changeLevel(inventoryItemId, locationId, { reserved: quantity })
+  }
+
   const level = async (inventoryItemId: string, locationId: string) => {
     const [row] = await run(
       `SELECT stocked_quantity::int AS stocked, reserved_quantity::int AS reserved,
@@ -136,7 +150,7 @@ export function stockDb(db: () => Executor) {
       ordered_at: Date
     }[]
 
-  return { run, createLevel, changeLevel, level, movements, allMovementCount, stockItem, units }
+  return { run, createLevel, changeLevel, reserve, level, movements, allMovementCount, stockItem, units }
 }
 
 /** Asserts invariant 2 on raw rows: `*_after` are the running sums, sequences 1..n. */
