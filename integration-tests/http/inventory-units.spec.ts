@@ -97,12 +97,30 @@ stockroomStoreRunner({
       // No waiting: the level's own reconciliation may not have run yet.
       const order = await placeOrder(api, store, [{ variant_id: shirt.id, quantity: 2 }])
       await settled(api, headers)
-      const movements = await ledger.movements(shirt.inventory_item_id!, location)
-      expect(movements.map((m: any) => [m.kind, m.quantity, m.stocked_change, m.count_on_hand_after])).toEqual([
+      const movements = (await ledger.movements(shirt.inventory_item_id!, location)).map((m: any) => [
+        m.kind,
+        m.quantity,
+        m.stocked_change,
+        m.count_on_hand_after,
+      ])
+      // Medusa reserves, authorizes the payment, then runs the hook that
+      // places the units. When the level's own reconciliation lands in
+      // between, it books the reservation with the shelf change, not
+      // knowing whose it is, and the order reclaims it: a `released`
+      // reversal before its `allocated`. Either way the order's movement is
+      // the same and the shelf change is `reconciled`.
+      const quietly = [
         ["reconciled", 5, 5, 5],
         ["allocated", -2, 0, 3],
-      ])
-      expect(movements[1]).toMatchObject({ originator_type: "order", originator_id: order.id })
+      ]
+      const reconciledMidCheckout = [
+        ["reconciled", 3, 5, 3],
+        ["released", 2, 0, 5],
+        ["allocated", -2, 0, 3],
+      ]
+      expect([quietly, reconciledMidCheckout]).toContainEqual(movements)
+      const [allocated] = (await ledger.movements(shirt.inventory_item_id!, location)).slice(-1)
+      expect(allocated).toMatchObject({ originator_type: "order", originator_id: order.id })
       expect(await states(order.id)).toEqual([["on_hand", 2]])
     })
 

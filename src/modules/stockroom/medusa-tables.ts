@@ -31,8 +31,6 @@ export const MEDUSA_COLUMNS = {
   order_item: ["order_id", "item_id", "quantity", "version", "deleted_at"],
   // A completed cart's hold stops counting: its reservation has taken over.
   cart: ["id", "completed_at"],
-  // A checkout's reservation on an order line Stockroom has not placed yet.
-  reservation_item: ["inventory_item_id", "location_id", "line_item_id", "created_at", "deleted_at"],
 } as const
 
 export type MedusaTable = keyof typeof MEDUSA_COLUMNS
@@ -49,7 +47,6 @@ export const MEDUSA: { readonly [table in MedusaTable]: string } = {
   order: '"order"',
   order_item: "order_item",
   cart: "cart",
-  reservation_item: "reservation_item",
 }
 
 /**

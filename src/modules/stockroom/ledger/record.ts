@@ -6,7 +6,6 @@ import type {
   StockItemRef,
 } from "../types"
 import { backorderUnitsBeyondStock, fillBackorders } from "../units/backorders"
-import { listStockItemsMidCheckout } from "../queries/drift"
 import { bookStockItems, DriftAttribution } from "./book"
 import { LockedStock, lockStockItems, lockStockItemsAt } from "./locks"
 import { pairKey } from "./sql"
@@ -42,25 +41,13 @@ export async function applyStockChanges(
 /**
  * What Medusa changed on its own, per stock item, attributed as given: the
  * difference between each level and its last ledgered balances. An item
- * already in step writes nothing, so a change is recorded once. An
- * unattributed change waits while a checkout is in progress at the item:
- * the order's placement books its reservation as `allocated` and the rest
- * as `reconciled`, and a later event or the sweep finds anything left.
+ * already in step writes nothing, so a change is recorded once.
  */
 export async function reconcileStockItems(
   context: ActionContext,
   inputs: ReconcileStockItemInput[]
 ): Promise<LedgerResult> {
-  const unattributed = inputs.filter((input) => !input.kind).map((input) => input.stock_item_id)
-  const midCheckout = new Set(await listStockItemsMidCheckout(context, unattributed))
-  const attributions = new Map(
-    inputs
-      .filter((input) => !midCheckout.has(input.stock_item_id))
-      .map(({ stock_item_id, ...rest }) => [stock_item_id, rest])
-  )
-  if (!attributions.size) {
-    return EMPTY_LEDGER_RESULT()
-  }
+  const attributions = new Map(inputs.map(({ stock_item_id, ...rest }) => [stock_item_id, rest]))
   const locked = await lockStockItems(context.manager, [...attributions.keys()])
   return await recordDriftAndFill(context, locked, attributions)
 }
