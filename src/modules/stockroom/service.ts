@@ -12,6 +12,7 @@ import { EntityManagerLike, uniquePairs } from "./ledger/sql"
 import { stockItemIdsAt } from "./ledger/locks"
 import * as ledger from "./ledger/record"
 import * as bulk from "./bulk/apply"
+import * as reverse from "./ledger/reverse"
 import { assertWholeNumber } from "./lib/ledger"
 import { insertMissingLocationSettings } from "./locations/settings"
 import {
@@ -267,6 +268,18 @@ class StockroomModuleService
       return ledger.EMPTY_LEDGER_RESULT()
     }
     return await bulk.applyStockChangeBatch(this.context_(sharedContext), changes)
+  }
+
+  /**
+   * Takes back movements whose operation failed after writing them: one
+   * `adjusted` movement each with the opposite quantities, reason
+   * `rollback` (ledger/reverse.ts). Every compensation that undoes stock
+   * changes comes here.
+   */
+  @InjectTransactionManager()
+  async reverseMovements(movementIds: string[], why: string, @MedusaContext() sharedContext: Context = {}) {
+    const context = this.context_(sharedContext)
+    await reverse.reverseMovements(context, await reverse.movementsById(context, movementIds), why)
   }
 
   /** Absolute physical on-hand levels, each booked as the difference (bulk/apply.ts). */

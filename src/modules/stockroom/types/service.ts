@@ -162,6 +162,8 @@ export interface IStockroomModuleService extends StockroomDataMethods {
     safetyStock: number,
     sharedContext?: Context
   ): Promise<LedgerResult & { previous_safety_stock: number }>
+  /** Books the opposite of each movement (reason `rollback`): a failed operation's compensation. */
+  reverseMovements(movementIds: string[], why: string, sharedContext?: Context): Promise<void>
   /** A batch of changes in one transaction; any refused row refuses all, named by index. */
   applyStockChangeBatch(changes: ApplyStockChangeInput[], sharedContext?: Context): Promise<LedgerResult>
   /** Sets absolute physical on-hand levels, each booked as one movement of the difference. */
