@@ -1,6 +1,3 @@
-import type { EntityManagerLike } from "./ledger/sql"
-import { RAW_PRECISION } from "./lib/ledger"
-
 /**
  * Every table and column of Medusa's own schema that Stockroom's SQL reads
  * or writes: the checklist for a Medusa upgrade. A test compares it with a
@@ -47,24 +44,4 @@ export const MEDUSA: { readonly [table in MedusaTable]: string } = {
   order: '"order"',
   order_item: "order_item",
   cart: "cart",
-}
-
-/**
- * Moves a level's physical stock by `delta` with an atomic increment,
- * keeping Medusa's raw JSON twin of the number in step. The only write
- * Stockroom makes to Medusa's inventory.
- */
-export async function addToStockedQuantity(
-  manager: EntityManagerLike,
-  levelId: string,
-  delta: number
-): Promise<void> {
-  await manager.execute(
-    `UPDATE ${MEDUSA.inventory_level}
-        SET stocked_quantity = stocked_quantity + ?,
-            raw_stocked_quantity = jsonb_build_object('value', (stocked_quantity + ?)::text, 'precision', ${RAW_PRECISION}),
-            updated_at = now()
-      WHERE id = ?`,
-    [delta, delta, levelId]
-  )
 }

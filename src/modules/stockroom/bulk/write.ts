@@ -86,9 +86,9 @@ export async function updateStockItemBalances(
 }
 
 /**
- * Moves each level's physical stock by its delta with an atomic increment
- * (as addToStockedQuantity does for one), keeping Medusa's raw JSON twin in
- * step, in one UPDATE.
+ * Moves each level's physical stock by its delta with an atomic increment,
+ * keeping Medusa's raw JSON twin in step, in one UPDATE: the only write
+ * Stockroom makes to Medusa's inventory.
  */
 export async function addToStockedQuantities(
   manager: EntityManagerLike,

@@ -1,5 +1,3 @@
-import type { StockMovementDTO } from "./ledger"
-
 export const INVENTORY_UNIT_STATES = [
   "on_hand",
   "backordered",
