@@ -140,10 +140,12 @@ export async function listHeldQuantities(
     return []
   }
   const rows = await manager.execute(
-    `SELECT inventory_item_id, location_id, SUM(quantity)::int AS held FROM checkout_hold
-      WHERE deleted_at IS NULL AND expires_at > now()
-        AND inventory_item_id IN (${placeholders(inventoryItemIds.length)})
-      GROUP BY inventory_item_id, location_id`,
+    `SELECT h.inventory_item_id, h.location_id, SUM(h.quantity)::int AS held FROM checkout_hold h
+      WHERE h.deleted_at IS NULL AND h.expires_at > now()
+        AND h.inventory_item_id IN (${placeholders(inventoryItemIds.length)})
+        -- As liveHoldsSql: a completed cart's reservation has taken over its hold.
+        AND NOT EXISTS (SELECT 1 FROM ${MEDUSA.cart} c WHERE c.id = h.cart_id AND c.completed_at IS NOT NULL)
+      GROUP BY h.inventory_item_id, h.location_id`,
     inventoryItemIds
   )
   return rows.map((row: any) => ({ inventory_item_id: row.inventory_item_id, location_id: row.location_id, held: Number(row.held) }))
