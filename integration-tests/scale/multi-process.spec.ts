@@ -6,7 +6,6 @@
  * answer at REDIS_URL (default redis://localhost:6379).
  */
 import {
-  boot,
   chainProblems,
   cleanAudit,
   completeAtOnce,
@@ -18,11 +17,10 @@ import {
   prepareCarts,
   redisAnswersSync,
   ScaleContext,
-  scaleContext,
-  seedShop,
   stockItemId,
   totals,
   units,
+  useScaleStore,
 } from "./shop"
 
 jest.setTimeout(5 * 60 * 1000)
@@ -48,46 +46,19 @@ function shuffle<T>(items: T[], random: () => number): T[] {
 }
 
 describeWithRedis("Stockroom on two servers and a worker (Redis event bus, workflow engine, locking)", () => {
+  const store = useScaleStore({}, [
+    { key: "movements", stocked: 500 },
+    { key: "backorder", stocked: 10 },
+    { key: "burst", stocked: 10 },
+    { key: "edits", stocked: 100 },
+    { key: "limited", stocked: 10 },
+    { key: "restock", stocked: 0 },
+  ])
+  const it = store.it
   let ctx: ScaleContext
-  let failed = false
-  // Remembers a failure, so the processes' logs are kept for reading.
-  const it = (name: string, fn: () => Promise<void>) =>
-    global.it(name, async () => {
-      try {
-        await fn()
-      } catch (err) {
-        failed = true
-        throw err
-      }
-    })
-
-  beforeAll(async () => {
-    failed = true
-    ctx = scaleContext({})
-    await boot(ctx)
-    await seedShop(ctx, [
-      { key: "movements", stocked: 500 },
-      { key: "backorder", stocked: 10 },
-      { key: "burst", stocked: 10 },
-      { key: "edits", stocked: 100 },
-      { key: "limited", stocked: 10 },
-      { key: "restock", stocked: 0 },
-    ])
-    failed = false
-  }, 5 * 60 * 1000)
-
-
-  afterAll(async () => {
-    ctx?.admins.forEach((client) => client.close())
-    ctx?.shops.forEach((client) => client.close())
-    if (ctx) {
-      // Logs are kept when something failed, to read what the processes said.
-      await ctx.store.close({ keepLogs: failed })
-      if (failed) {
-        ctx.log(`process logs kept in ${ctx.store.logDir}`)
-      }
-    }
-  }, 60 * 1000)
+  beforeAll(() => {
+    ctx = store.ctx()
+  })
 
   it("serves the API from both servers and nothing from the worker", async () => {
     expect(ctx.store.serverUrls).toHaveLength(2)

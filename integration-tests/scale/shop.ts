@@ -122,6 +122,44 @@ export async function seedShop(ctx: ScaleContext, variants: { key: string; stock
 }
 
 /**
+ * A scale store for one describe block: booted and seeded before its
+ * tests (minutes on a busy machine), closed after them. The `it` it
+ * returns remembers a failure, and then the processes' logs are kept and
+ * their folder printed, to read what they said.
+ */
+export function useScaleStore(options: Record<string, unknown>, variants: { key: string; stocked: number }[]) {
+  let ctx: ScaleContext | undefined
+  let failed = false
+  beforeAll(async () => {
+    failed = true
+    ctx = scaleContext(options)
+    await boot(ctx)
+    await seedShop(ctx, variants)
+    failed = false
+  }, 10 * 60 * 1000)
+  afterAll(async () => {
+    ctx?.admins.forEach((client) => client.close())
+    ctx?.shops.forEach((client) => client.close())
+    if (ctx) {
+      await ctx.store.close({ keepLogs: failed })
+      if (failed) {
+        ctx.log(`process logs kept in ${ctx.store.logDir}`)
+      }
+    }
+  }, 60 * 1000)
+  const it = (name: string, fn: () => Promise<void>) =>
+    global.it(name, async () => {
+      try {
+        await fn()
+      } catch (err) {
+        failed = true
+        throw err
+      }
+    })
+  return { it, ctx: () => ctx! }
+}
+
+/**
  * A guest cart ready to complete: email, address, the items, shipping
  * method, payment collection and system payment session. Returns its id.
  */
