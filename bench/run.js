@@ -135,8 +135,8 @@ async function main() {
 
   log(`groups: ${GROUPS.filter((g) => groups.has(g)).join(", ")}`)
   log(`store log: ${bench.logFile}`)
-  log("building the plugin (medusa plugin:build)")
-  await run("medusa plugin:build", medusaBin, ["plugin:build"], { cwd: path.resolve(__dirname, ".."), logFile: bench.logFile })
+  log("building the plugin (npm run build)")
+  await run("npm run build", "npm", ["run", "build"], { cwd: path.resolve(__dirname, ".."), logFile: bench.logFile })
   await bench.startPostgres()
 
   const done = []

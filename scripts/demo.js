@@ -241,7 +241,7 @@ async function main() {
   await ensureInstalled(root, "demo")
   postgres = require("./lib/postgres")
 
-  await run("building the plugin (medusa plugin:build)", medusaBin, ["plugin:build"])
+  await run("building the plugin (npm run build)", "npm", ["run", "build"])
   linkPluginPackage()
 
   const url = await prepareDatabase()

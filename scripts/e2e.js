@@ -125,8 +125,8 @@ async function main() {
   if (process.env.E2E_SKIP_BUILD) {
     log("using the plugin build in .medusa/server (E2E_SKIP_BUILD)")
   } else {
-    log("building the plugin (medusa plugin:build)")
-    await run("medusa plugin:build", medusaBin, ["plugin:build"], { cwd: root, logFile })
+    log("building the plugin (npm run build)")
+    await run("npm run build", "npm", ["run", "build"], { cwd: root, logFile })
   }
 
   database = await ensurePostgres({ signalHandlers: false, log })

@@ -104,9 +104,8 @@ async function main() {
     : ["--selectProjects", "unit", "modules", "workflows", "http"]
   try {
     ok =
-      (await run("Build the plugin (medusa plugin:build)", bin("medusa"), [
-        "plugin:build",
-      ])) &&
+      // npm run build: medusa plugin:build, then the client's type declarations.
+      (await run("Build the plugin (npm run build)", "npm", ["run", "build"])) &&
       (await run("Type-check", bin("tsc"), ["-p", "tsconfig.typecheck.json"])) &&
       (await run(
         "Unit, module, workflow and HTTP tests",

@@ -1,5 +1,6 @@
 import { Alert, Button, Drawer, Hint, Input, Label, Select, Text, Textarea } from "@medusajs/ui"
 import { useEffect, useState, type FormEvent } from "react"
+import type { ReasonCode } from "../lib/types"
 
 export type MoveStockOption = { stockItemId: string; label: string; countOnHand: number }
 
@@ -7,7 +8,7 @@ export type MoveStockValues = {
   stock_item_id: string
   quantity: number
   reason: string | null
-  reason_code: string
+  reason_code: ReasonCode
   note: string | null
 }
 
@@ -24,7 +25,7 @@ export type MoveStockDrawerProps = {
 const REASONS = ["Received", "Count correction", "Damaged", "Lost", "Found"]
 
 /** The ledger's reason codes, in the order the contract lists them. */
-export const REASON_CODE_OPTIONS = [
+export const REASON_CODE_OPTIONS: { value: ReasonCode; label: string }[] = [
   { value: "correction", label: "Correction" },
   { value: "cycle_count", label: "Cycle count" },
   { value: "received", label: "Received" },
@@ -36,7 +37,7 @@ export const REASON_CODE_OPTIONS = [
 ]
 
 /** The code a movement gets unless the admin picks another: received when adding, correction when taking. */
-export function defaultReasonCodeFor(quantity: string): string {
+export function defaultReasonCodeFor(quantity: string): ReasonCode {
   return quantity.trim().startsWith("-") ? "correction" : "received"
 }
 
@@ -70,7 +71,7 @@ export const MoveStockDrawer = ({
   const [stockItemId, setStockItemId] = useState("")
   const [quantity, setQuantity] = useState("")
   const [reason, setReason] = useState("")
-  const [reasonCode, setReasonCode] = useState("")
+  const [reasonCode, setReasonCode] = useState<ReasonCode | "">("")
   const [note, setNote] = useState("")
   const [touched, setTouched] = useState(false)
 
@@ -168,7 +169,7 @@ export const MoveStockDrawer = ({
               <Label size="small" weight="plus" htmlFor="move-stock-reason-code">
                 Reason code
               </Label>
-              <Select value={reasonCode || defaultReasonCodeFor(quantity)} onValueChange={setReasonCode}>
+              <Select value={reasonCode || defaultReasonCodeFor(quantity)} onValueChange={(value) => setReasonCode(value as ReasonCode)}>
                 <Select.Trigger id="move-stock-reason-code" aria-label="Reason code">
                   <Select.Value />
                 </Select.Trigger>

@@ -1,19 +1,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
-import { sdk } from "../lib/sdk"
+import type { StockroomResponse } from "../../client"
+import { stockroom } from "../lib/sdk"
 
 /** A variant's demand as GET /admin/demand returns it. */
-export type DemandRow = {
-  variant_id: string
-  waiting_subscribers: number
-  backordered_quantity: number
-  total: number
-  variant_title: string | null
-  sku: string | null
-  product_id: string | null
-  product_title: string | null
-}
-
-export type DemandResponse = { demand: DemandRow[]; count: number; offset: number; limit: number }
+export type DemandRow = StockroomResponse<"adminListDemand">["demand"][number]
 
 const demandQueryKey = (query: object) => ["stockroom", "demand", "list", query] as const
 
@@ -24,7 +14,7 @@ export const useStockDemand = (
 ) =>
   useQuery({
     queryKey: demandQueryKey(query),
-    queryFn: () => sdk.client.fetch<DemandResponse>("/admin/demand", { query }),
+    queryFn: () => stockroom.adminListDemand({ query }),
     placeholderData: keepPreviousData,
     ...options,
   })
@@ -35,16 +25,12 @@ export const useWaitingSubscribers = (variantId: string, options: { enabled?: bo
   return { ...result, waiting: result.data?.demand[0]?.waiting_subscribers ?? 0 }
 }
 
-export type NotificationStatus = {
-  email_provider: boolean
-  waiting_subscribers: number
-  back_in_stock_template: string
-}
+export type NotificationStatus = StockroomResponse<"adminGetNotificationStatus">
 
 /** Whether back-in-stock emails can go out, and how many shoppers wait. */
 export const useNotificationStatus = (options: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: ["stockroom", "notifications", "status"],
-    queryFn: () => sdk.client.fetch<NotificationStatus>("/admin/stockroom/notifications"),
+    queryFn: () => stockroom.adminGetNotificationStatus(),
     ...options,
   })

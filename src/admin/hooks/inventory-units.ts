@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
 import { backordersQueryKeys, inventoryUnitsQueryKeys } from "../lib/query-keys"
-import { sdk } from "../lib/sdk"
+import { stockroom } from "../lib/sdk"
 import type {
   BackorderFilters,
   BackordersResponse,
@@ -12,9 +12,9 @@ export const useOrderInventoryUnits = (orderId: string) =>
   useQuery({
     queryKey: inventoryUnitsQueryKeys.list({ order_id: orderId }),
     queryFn: () =>
-      sdk.client.fetch<OrderInventoryUnitsResponse>(
-        `/admin/orders/${orderId}/inventory-units`
-      ),
+      stockroom.adminListOrderInventoryUnits({
+        id: orderId,
+      }) as Promise<OrderInventoryUnitsResponse>,
   })
 
 /** The backorder queue, oldest first: the order backorders are filled in. */
@@ -22,6 +22,6 @@ export const useBackorders = (query: BackorderFilters) =>
   useQuery({
     queryKey: backordersQueryKeys.list(query),
     queryFn: () =>
-      sdk.client.fetch<BackordersResponse>("/admin/backorders", { query }),
+      stockroom.adminListBackorders({ query }) as Promise<BackordersResponse>,
     placeholderData: keepPreviousData,
   })

@@ -7,17 +7,17 @@ import {
   stockMovementsQueryKeys,
   stockTransfersQueryKeys,
 } from "../lib/query-keys"
-import { sdk } from "../lib/sdk"
+import { sdk, stockroom } from "../lib/sdk"
 import type {
   CreatePurchaseOrderBody,
   PurchaseOrderResponse,
   PurchaseOrdersResponse,
+  PurchaseOrderState,
   ReceiptLineBody,
-  StockTransfer,
 } from "../lib/types"
 
 export type PurchaseOrderListQuery = {
-  state?: string
+  state?: PurchaseOrderState
   location_id?: string
   q?: string
   offset?: number
@@ -27,14 +27,15 @@ export type PurchaseOrderListQuery = {
 export const usePurchaseOrders = (query: PurchaseOrderListQuery) =>
   useQuery({
     queryKey: purchaseOrdersQueryKeys.list(query),
-    queryFn: () => sdk.client.fetch<PurchaseOrdersResponse>("/admin/purchase-orders", { query }),
+    queryFn: () =>
+      stockroom.adminListPurchaseOrders({ query }) as Promise<PurchaseOrdersResponse>,
     placeholderData: keepPreviousData,
   })
 
 export const usePurchaseOrder = (id: string) =>
   useQuery({
     queryKey: purchaseOrdersQueryKeys.detail(id),
-    queryFn: () => sdk.client.fetch<PurchaseOrderResponse>(`/admin/purchase-orders/${id}`),
+    queryFn: () => stockroom.adminGetPurchaseOrder({ id }) as Promise<PurchaseOrderResponse>,
   })
 
 /** Everything a receipt, transfer or order change can move on screen. */
@@ -58,22 +59,35 @@ export const useCreatePurchaseOrder = () => {
   const invalidate = useInvalidateStock()
   return useMutation({
     mutationFn: (body: CreatePurchaseOrderBody) =>
-      sdk.client.fetch<PurchaseOrderResponse>("/admin/purchase-orders", { method: "POST", body }),
+      stockroom.adminCreatePurchaseOrder({ body }),
     onSuccess: invalidate,
   })
+}
+
+export type PurchaseOrderAction =
+  | { action: "receive"; body: { items: ReceiptLineBody[]; note?: string } }
+  | { action: "order" | "cancel" }
+
+const orderOrCancel = {
+  order: stockroom.adminOrderPurchaseOrder,
+  cancel: stockroom.adminCancelPurchaseOrder,
 }
 
 /** `order`, `cancel` or a receipt on one purchase order. */
 export const usePurchaseOrderAction = (id: string) => {
   const invalidate = useInvalidateStock()
   return useMutation({
-    mutationFn: ({ action, body }: { action: "order" | "cancel" | "receive"; body?: { items: ReceiptLineBody[]; note?: string } }) =>
-      sdk.client.fetch<PurchaseOrderResponse>(`/admin/purchase-orders/${id}/${action}`, {
-        method: "POST",
-        body: body ?? {},
-      }),
+    mutationFn: (request: PurchaseOrderAction) =>
+      request.action === "receive"
+        ? stockroom.adminReceivePurchaseOrder({ id, body: request.body })
+        : orderOrCancel[request.action]({ id, body: {} }),
     onSuccess: invalidate,
   })
+}
+
+const transferActions = {
+  receive: stockroom.adminReceiveStockTransfer,
+  cancel: stockroom.adminCancelStockTransfer,
 }
 
 /** Receive (everything outstanding) or cancel a transfer in transit. */
@@ -81,10 +95,7 @@ export const useTransitTransferAction = () => {
   const invalidate = useInvalidateStock()
   return useMutation({
     mutationFn: ({ id, action }: { id: string; action: "receive" | "cancel" }) =>
-      sdk.client.fetch<{ stock_transfer: StockTransfer }>(`/admin/stock-transfers/${id}/${action}`, {
-        method: "POST",
-        body: {},
-      }),
+      transferActions[action]({ id, body: {} }),
     onSuccess: invalidate,
   })
 }
@@ -94,9 +105,7 @@ export const useTransfersInTransit = () =>
   useQuery({
     queryKey: stockTransfersQueryKeys.list({ state: "in_transit" }),
     queryFn: () =>
-      sdk.client.fetch<{ stock_transfers: StockTransfer[]; count: number }>("/admin/stock-transfers", {
-        query: { state: "in_transit", limit: 100 },
-      }),
+      stockroom.adminListStockTransfers({ query: { state: "in_transit", limit: 100 } }),
     select: (data) => data.stock_transfers,
   })
 

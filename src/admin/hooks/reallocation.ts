@@ -9,18 +9,12 @@ import {
   stockItemsQueryKeys,
   stockMovementsQueryKeys,
 } from "../lib/query-keys"
-import { sdk } from "../lib/sdk"
+import type { StockroomResponse } from "../../client"
+import { stockroom } from "../lib/sdk"
 
 /** A location of the order's channel as a destination for one line. */
-export type LineReallocationTarget = {
-  location_id: string
-  name: string
-  current: boolean
-  unshipped_quantity: number
-  sellable_quantity: number
-  items: { inventory_item_id: string; quantity: number; sellable: number; on_hand: number; backordered: number }[]
-  refusal: string | null
-}
+export type LineReallocationTarget =
+  StockroomResponse<"adminListOrderLineReallocationTargets">["locations"][number]
 
 const targetsKey = (orderId: string, lineItemId: string | null) =>
   [...inventoryUnitsQueryKeys.all, "reallocation", orderId, lineItemId] as const
@@ -30,10 +24,10 @@ export const useLineReallocationTargets = (orderId: string, lineItemId: string |
   useQuery({
     queryKey: targetsKey(orderId, lineItemId),
     queryFn: () =>
-      sdk.client.fetch<{ locations: LineReallocationTarget[] }>(
-        `/admin/orders/${orderId}/inventory-units/reallocate`,
-        { query: { line_item_id: lineItemId! } }
-      ),
+      stockroom.adminListOrderLineReallocationTargets({
+        id: orderId,
+        query: { line_item_id: lineItemId! },
+      }),
     enabled: !!lineItemId,
   })
 
@@ -41,10 +35,7 @@ export const useReallocateOrderLine = (orderId: string) => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (body: { line_item_id: string; location_id: string }) =>
-      sdk.client.fetch<{ inventory_units: unknown[] }>(
-        `/admin/orders/${orderId}/inventory-units/reallocate`,
-        { method: "POST", body }
-      ),
+      stockroom.adminReallocateOrderLine({ id: orderId, body }),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: inventoryUnitsQueryKeys.all })
       queryClient.invalidateQueries({ queryKey: stockItemsQueryKeys.all })

@@ -8,10 +8,9 @@ import {
   stockItemsQueryKeys,
   stockMovementsQueryKeys,
 } from "../lib/query-keys"
-import { sdk } from "../lib/sdk"
+import { sdk, stockroom } from "../lib/sdk"
 import type {
   CreateReturnAuthorizationBody,
-  ReturnAuthorizationResponse,
   ReturnAuthorizationsResponse,
   ReturnReasonOption,
 } from "../lib/types"
@@ -21,9 +20,9 @@ export const useOrderReturnAuthorizations = (orderId: string) =>
   useQuery({
     queryKey: returnAuthorizationsQueryKeys.list({ order_id: orderId }),
     queryFn: () =>
-      sdk.client.fetch<ReturnAuthorizationsResponse>("/admin/return-authorizations", {
+      stockroom.adminListReturnAuthorizations({
         query: { order_id: orderId, order: "created_at", limit: 100 },
-      }),
+      }) as Promise<ReturnAuthorizationsResponse>,
   })
 
 /**
@@ -71,10 +70,7 @@ export const useCreateReturnAuthorization = () => {
   const invalidate = useInvalidateAfterReturn()
   return useMutation({
     mutationFn: (body: CreateReturnAuthorizationBody) =>
-      sdk.client.fetch<ReturnAuthorizationResponse>("/admin/return-authorizations", {
-        method: "POST",
-        body,
-      }),
+      stockroom.adminCreateReturnAuthorization({ body }),
     onSuccess: invalidate,
   })
 }
@@ -83,10 +79,7 @@ export const useReceiveReturnAuthorization = () => {
   const invalidate = useInvalidateAfterReturn()
   return useMutation({
     mutationFn: (id: string) =>
-      sdk.client.fetch<ReturnAuthorizationResponse>(
-        `/admin/return-authorizations/${id}/receive`,
-        { method: "POST", body: {} }
-      ),
+      stockroom.adminReceiveReturnAuthorization({ id, body: {} }),
     onSuccess: invalidate,
   })
 }
@@ -95,10 +88,7 @@ export const useCancelReturnAuthorization = () => {
   const invalidate = useInvalidateAfterReturn()
   return useMutation({
     mutationFn: (id: string) =>
-      sdk.client.fetch<ReturnAuthorizationResponse>(
-        `/admin/return-authorizations/${id}/cancel`,
-        { method: "POST", body: {} }
-      ),
+      stockroom.adminCancelReturnAuthorization({ id, body: {} }),
     onSuccess: invalidate,
   })
 }

@@ -6,11 +6,11 @@ import {
   stockItemsQueryKeys,
   stockMovementsQueryKeys,
 } from "../lib/query-keys"
-import { sdk } from "../lib/sdk"
-import type { RecordStockCountBody, StockCountResponse, StockCountsResponse } from "../lib/types"
+import { stockroom } from "../lib/sdk"
+import type { RecordStockCountBody, StockCountsResponse, StockCountState } from "../lib/types"
 
 export type StockCountListQuery = {
-  state?: string
+  state?: StockCountState
   location_id?: string
   offset?: number
   limit?: number
@@ -19,34 +19,42 @@ export type StockCountListQuery = {
 export const useStockCounts = (query: StockCountListQuery) =>
   useQuery({
     queryKey: stockCountsQueryKeys.list(query),
-    queryFn: () => sdk.client.fetch<StockCountsResponse>("/admin/stock-counts", { query }),
+    queryFn: () => stockroom.adminListStockCounts({ query }) as Promise<StockCountsResponse>,
     placeholderData: keepPreviousData,
   })
 
 export const useStockCount = (id: string) =>
   useQuery({
     queryKey: stockCountsQueryKeys.detail(id),
-    queryFn: () => sdk.client.fetch<StockCountResponse>(`/admin/stock-counts/${id}`),
+    queryFn: () => stockroom.adminGetStockCount({ id }),
   })
 
 export const useOpenStockCount = () => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (body: { location_id: string }) =>
-      sdk.client.fetch<StockCountResponse>("/admin/stock-counts", { method: "POST", body }),
+      stockroom.adminOpenStockCount({ body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: stockCountsQueryKeys.all }),
   })
+}
+
+export type StockCountAction =
+  | { action: "items"; body: RecordStockCountBody }
+  | { action: "apply" | "cancel" }
+
+const applyOrCancel = {
+  apply: stockroom.adminApplyStockCount,
+  cancel: stockroom.adminCancelStockCount,
 }
 
 /** Records counts, applies or cancels one count; applying moves stock, so the stock views refetch. */
 export const useStockCountAction = (id: string) => {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: ({ action, body }: { action: "items" | "apply" | "cancel"; body?: RecordStockCountBody }) =>
-      sdk.client.fetch<StockCountResponse>(`/admin/stock-counts/${id}/${action}`, {
-        method: "POST",
-        body: body ?? {},
-      }),
+    mutationFn: (request: StockCountAction) =>
+      request.action === "items"
+        ? stockroom.adminRecordStockCount({ id, body: request.body })
+        : applyOrCancel[request.action]({ id, body: {} }),
     onSuccess: (data, { action }) => {
       queryClient.setQueryData(stockCountsQueryKeys.detail(id), data)
       queryClient.invalidateQueries({ queryKey: stockCountsQueryKeys.lists() })

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { stockItemsQueryKeys, stockMovementsQueryKeys } from "../lib/query-keys"
-import { sdk } from "../lib/sdk"
+import type { StockroomResponse } from "../../client"
+import { stockroom } from "../lib/sdk"
 import {
   inBatches,
   type LevelImportRow,
@@ -8,16 +9,11 @@ import {
   type ParsedImport,
 } from "../lib/stock-import"
 
-export type LevelPreviewRow = {
-  index: number
-  inventory_item_id: string
-  sku: string | null
-  location_id: string
-  on_hand: number
-  reserved: number
-  new_on_hand: number
-  difference: number
-}
+type SetStockLevelsResponse = StockroomResponse<"adminSetStockLevels">
+type LevelPreviewResponse = Extract<SetStockLevelsResponse, { preview: unknown }>
+type LevelsSetResponse = Exclude<SetStockLevelsResponse, LevelPreviewResponse>
+
+export type LevelPreviewRow = LevelPreviewResponse["preview"][number]
 
 /** A failed batch: the server's message and the rows that were sent, to map it to file lines. */
 export class ImportBatchError extends Error {
@@ -39,10 +35,10 @@ export const usePreviewStockLevels = () =>
       const preview: (LevelPreviewRow & { line: number })[] = []
       for (const batch of inBatches(rows)) {
         try {
-          const response = await sdk.client.fetch<{ preview: LevelPreviewRow[] }>(
-            "/admin/stock-levels/batch",
-            { method: "POST", body: { preview: true, levels: batch.map(levelBody) } }
-          )
+          // `preview: true` is answered with the preview, never applied.
+          const response = (await stockroom.adminSetStockLevels({
+            body: { preview: true, levels: batch.map(levelBody) },
+          })) as LevelPreviewResponse
           preview.push(...response.preview.map((row) => ({ ...row, line: batch[row.index].line })))
         } catch (error) {
           throw new ImportBatchError((error as Error).message, batch)
@@ -72,20 +68,16 @@ export const useApplyStockImport = (onProgress: (progress: ImportProgress) => vo
       for (const batch of batches) {
         try {
           if (parsed.kind === "levels") {
-            const result = await sdk.client.fetch<{ changed: number; unchanged: number }>(
-              "/admin/stock-levels/batch",
-              { method: "POST", body: { levels: (batch as LevelImportRow[]).map(levelBody) } }
-            )
+            // Without `preview`, the answer is what was set.
+            const result = (await stockroom.adminSetStockLevels({
+              body: { levels: (batch as LevelImportRow[]).map(levelBody) },
+            })) as LevelsSetResponse
             changed += result.changed
             unchanged += result.unchanged
           } else {
-            const result = await sdk.client.fetch<{ count: number }>(
-              "/admin/stock-movements/batch",
-              {
-                method: "POST",
-                body: { movements: (batch as MovementImportRow[]).map(movementBody) },
-              }
-            )
+            const result = await stockroom.adminCreateStockMovementBatch({
+              body: { movements: (batch as MovementImportRow[]).map(movementBody) },
+            })
             changed += result.count
           }
         } catch (error) {

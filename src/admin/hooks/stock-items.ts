@@ -1,9 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { stockItemsQueryKeys, stockMovementsQueryKeys } from "../lib/query-keys"
-import { sdk } from "../lib/sdk"
+import { stockroom } from "../lib/sdk"
 import type {
   StockItemFilters,
-  StockItemResponse,
   StockItemsResponse,
   UpdateStockItemBody,
 } from "../lib/types"
@@ -15,7 +14,7 @@ export const useStockItems = (
   useQuery({
     queryKey: stockItemsQueryKeys.list(query),
     queryFn: () =>
-      sdk.client.fetch<StockItemsResponse>("/admin/stock-items", { query }),
+      stockroom.adminListStockItems({ query }) as Promise<StockItemsResponse>,
     ...options,
   })
 
@@ -23,10 +22,7 @@ export const useUpdateStockItem = () => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ id, ...body }: UpdateStockItemBody & { id: string }) =>
-      sdk.client.fetch<StockItemResponse>(`/admin/stock-items/${id}`, {
-        method: "POST",
-        body,
-      }),
+      stockroom.adminUpdateStockItem({ id, body }),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: stockItemsQueryKeys.all })
       queryClient.invalidateQueries({ queryKey: stockMovementsQueryKeys.all })

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { labelsQueryKeys, stockLocationSettingsQueryKeys } from "../lib/query-keys"
-import { sdk } from "../lib/sdk"
-import type { StockLocationSetting, StockLocationSettingResponse } from "../lib/types"
+import type { StockroomRequest } from "../../client"
+import { sdk, stockroom } from "../lib/sdk"
 
 export const useStockLocationSetting = (
   locationId: string,
@@ -10,9 +10,7 @@ export const useStockLocationSetting = (
   useQuery({
     queryKey: stockLocationSettingsQueryKeys.detail(locationId),
     queryFn: () =>
-      sdk.client.fetch<StockLocationSettingResponse>(
-        `/admin/stock-locations/${locationId}/stockroom`
-      ),
+      stockroom.adminGetStockLocationSetting({ id: locationId }),
     retry: false,
     ...options,
   })
@@ -20,11 +18,8 @@ export const useStockLocationSetting = (
 export const useUpdateStockLocationSetting = (locationId: string) => {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: Partial<Omit<StockLocationSetting, "stock_location_id">>) =>
-      sdk.client.fetch<StockLocationSettingResponse>(
-        `/admin/stock-locations/${locationId}/stockroom`,
-        { method: "POST", body }
-      ),
+    mutationFn: (body: StockroomRequest<"adminUpdateStockLocationSetting">["body"]) =>
+      stockroom.adminUpdateStockLocationSetting({ id: locationId, body }),
     onSuccess: (data) => {
       queryClient.setQueryData(stockLocationSettingsQueryKeys.detail(locationId), data)
     },

@@ -4,13 +4,12 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query"
-import { sdk } from "../lib/sdk"
+import { sdk, stockroom } from "../lib/sdk"
 import { stockItemsQueryKeys, stockMovementsQueryKeys } from "../lib/query-keys"
 import { toSearch } from "../lib/format"
 import type {
   CreateStockMovementBody,
   StockMovementFilters,
-  StockMovementResponse,
   StockMovementsResponse,
 } from "../lib/types"
 
@@ -21,9 +20,7 @@ export const useStockMovements = (
   useQuery({
     queryKey: stockMovementsQueryKeys.list(query),
     queryFn: () =>
-      sdk.client.fetch<StockMovementsResponse>("/admin/stock-movements", {
-        query,
-      }),
+      stockroom.adminListStockMovements({ query }) as Promise<StockMovementsResponse>,
     placeholderData: keepPreviousData,
     ...options,
   })
@@ -33,10 +30,7 @@ export const useCreateStockMovement = () => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (body: CreateStockMovementBody) =>
-      sdk.client.fetch<StockMovementResponse>("/admin/stock-movements", {
-        method: "POST",
-        body,
-      }),
+      stockroom.adminCreateStockMovement({ body }),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: stockItemsQueryKeys.all })
       queryClient.invalidateQueries({ queryKey: stockMovementsQueryKeys.all })
@@ -47,6 +41,9 @@ export const useCreateStockMovement = () => {
 /**
  * Downloads the ledger as CSV with the same filters as the table. Fetched
  * (not a plain link) so a failure can be shown rather than saved as a file.
+ * Not through `stockroom.adminExportStockMovements`: that answers the CSV's
+ * text, and the download needs the Response (its blob and the file name in
+ * Content-Disposition).
  */
 export const useExportStockMovements = () =>
   useMutation({

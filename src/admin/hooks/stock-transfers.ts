@@ -4,17 +4,14 @@ import {
   stockMovementsQueryKeys,
   stockTransfersQueryKeys,
 } from "../lib/query-keys"
-import { sdk } from "../lib/sdk"
-import type { CreateStockTransferBody, StockTransfer } from "../lib/types"
+import { stockroom } from "../lib/sdk"
+import type { CreateStockTransferBody } from "../lib/types"
 
 export const useCreateStockTransfer = () => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (body: CreateStockTransferBody) =>
-      sdk.client.fetch<{ stock_transfer: StockTransfer }>("/admin/stock-transfers", {
-        method: "POST",
-        body,
-      }),
+      stockroom.adminCreateStockTransfer({ body }),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: stockTransfersQueryKeys.all })
       queryClient.invalidateQueries({ queryKey: stockItemsQueryKeys.all })
@@ -31,10 +28,7 @@ export const useStockTransfers = (
   useQuery({
     queryKey: stockTransfersQueryKeys.list(query),
     queryFn: () =>
-      sdk.client.fetch<{ stock_transfers: StockTransfer[]; count: number }>(
-        "/admin/stock-transfers",
-        { query }
-      ),
+      stockroom.adminListStockTransfers({ query }),
     retry: false,
     ...options,
   })

@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { stockroomQueryKeys } from "../lib/query-keys"
 import { stockroom } from "../lib/sdk"
-import type { AuditResponse, StockroomInfoResponse } from "../lib/types"
+import type { AuditResponse } from "../lib/types"
 
 export const useStockroomInfo = (options: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: stockroomQueryKeys.info,
-    queryFn: (): Promise<StockroomInfoResponse> => stockroom.adminGetStockroom(),
+    queryFn: () => stockroom.adminGetStockroom(),
     ...options,
   })
 
@@ -22,7 +22,7 @@ export const useAuditResult = () =>
 export const useRunAudit = () => {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (): Promise<AuditResponse> => stockroom.adminAuditStockroom(),
+    mutationFn: () => stockroom.adminAuditStockroom(),
     onSuccess: (result) => {
       queryClient.setQueryData(stockroomQueryKeys.audit, {
         ...result,

@@ -3,16 +3,17 @@
  * (dates arrive as strings). Enums come from the module's single source.
  */
 import type {
-  AuditProblem,
   InventoryUnitDTO,
   ReturnAuthorizationDTO,
   InventoryUnitState,
   OriginatorType,
+  ReasonCode,
   StockItemWithCountsDTO,
   StockLocationSettingDTO,
   StockMovementDTO,
-  StockroomOptions,
+  StockMovementKind,
 } from "../../modules/stockroom/types"
+import type { StockroomResponse } from "../../client"
 
 export {
   INVENTORY_UNIT_STATES,
@@ -27,6 +28,7 @@ export type {
   InventoryUnitState,
   ReturnAuthorizationState,
   OriginatorType,
+  ReasonCode,
   StockMovementKind,
   StockroomOptions,
 } from "../../modules/stockroom/types"
@@ -47,21 +49,18 @@ export type StockLocationSetting = Pick<
 
 export type PaginatedResponse = { count: number; offset: number; limit: number }
 
+/*
+ * The list responses here (`StockItemsResponse`, `BackordersResponse`, ...)
+ * have whole rows. The typed client types a list row with every key but `id`
+ * optional, since `fields` can cut it down; the admin asks for no `fields`,
+ * so its hooks read the rows as whole.
+ */
+
 export type StockItemsResponse = PaginatedResponse & { stock_items: StockItem[] }
-export type StockItemResponse = { stock_item: StockItem }
 export type StockMovementsResponse = PaginatedResponse & {
   stock_movements: StockMovement[]
 }
-export type StockMovementResponse = { stock_movement: StockMovement }
-export type StockroomInfoResponse = { options: StockroomOptions; version: string }
-export type AuditResponse = {
-  ok: boolean
-  checked?: number
-  problems: AuditProblem[]
-}
-export type StockLocationSettingResponse = {
-  stock_location_setting: StockLocationSetting
-}
+export type AuditResponse = StockroomResponse<"adminAuditStockroom">
 
 export type StockItemFilters = {
   inventory_item_id?: string | string[]
@@ -80,10 +79,10 @@ export type StockMovementFilters = {
   inventory_item_id?: string | string[]
   variant_id?: string | string[]
   location_id?: string | string[]
-  kind?: string | string[]
+  kind?: StockMovementKind | StockMovementKind[]
   originator_type?: OriginatorType | OriginatorType[]
   originator_id?: string | string[]
-  reason_code?: string | string[]
+  reason_code?: ReasonCode | ReasonCode[]
   created_at?: { gte?: string; lte?: string }
   offset?: number
   limit?: number
@@ -94,7 +93,7 @@ export type CreateStockMovementBody = {
   stock_item_id: string
   quantity: number
   reason?: string | null
-  reason_code?: string
+  reason_code?: ReasonCode
   note?: string | null
 }
 
@@ -111,15 +110,6 @@ export type CreateStockTransferBody = {
   in_transit?: boolean
   expected_at?: string
   items: { inventory_item_id: string; quantity: number }[]
-}
-
-export type StockTransfer = {
-  id: string
-  source_location_id: string | null
-  destination_location_id: string
-  reference: string | null
-  created_at: string
-  [key: string]: unknown
 }
 
 export type InventoryUnit = InventoryUnitDTO
@@ -170,7 +160,6 @@ export type ReturnAuthorization = ReturnAuthorizationDTO & {
 export type ReturnAuthorizationsResponse = PaginatedResponse & {
   return_authorizations: ReturnAuthorization[]
 }
-export type ReturnAuthorizationResponse = { return_authorization: ReturnAuthorization }
 
 export type CreateReturnAuthorizationBody = {
   order_id: string
@@ -219,5 +208,4 @@ import type { StockCountDTO, StockCountItemDTO } from "../../modules/stockroom/t
 export type StockCount = StockCountDTO
 export type StockCountItem = StockCountItemDTO
 export type StockCountsResponse = PaginatedResponse & { stock_counts: StockCount[] }
-export type StockCountResponse = { stock_count: StockCount }
 export type RecordStockCountBody = { items: { inventory_item_id: string; counted: number }[] }

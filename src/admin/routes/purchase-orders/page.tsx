@@ -18,7 +18,7 @@ import { usePermissions } from "../../hooks/permissions"
 import { useStockLocations } from "../../hooks/stock-locations"
 import { useUrlListState } from "../../hooks/url-list-state"
 import { formatRelative, humanize } from "../../lib/format"
-import { PURCHASE_ORDER_STATES } from "../../lib/types"
+import { PURCHASE_ORDER_STATES, type PurchaseOrderState } from "../../lib/types"
 
 const PAGE_SIZE = 20
 const ALL = "all"
@@ -110,7 +110,8 @@ const PurchaseOrdersPage = () => {
   const q = read("q")
   const [creating, setCreating] = useState(false)
   const [search, setSearch] = useState(q ?? "")
-  const orders = usePurchaseOrders({ state, location_id: locationId, q, offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE })
+  // The URL's value as it is: the route refuses a state it does not know.
+  const orders = usePurchaseOrders({ state: state as PurchaseOrderState | undefined, location_id: locationId, q, offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE })
   const locations = useStockLocations()
   const create = useCreatePurchaseOrder()
   const permissions = usePermissions()

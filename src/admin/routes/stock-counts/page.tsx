@@ -13,7 +13,7 @@ import { useOpenStockCount, useStockCounts } from "../../hooks/stock-counts"
 import { useStockLocations } from "../../hooks/stock-locations"
 import { useUrlListState } from "../../hooks/url-list-state"
 import { formatDateTime, humanize } from "../../lib/format"
-import { STOCK_COUNT_STATES, type StockCount } from "../../lib/types"
+import { STOCK_COUNT_STATES, type StockCount, type StockCountState } from "../../lib/types"
 
 const PAGE_SIZE = 20
 const ALL = "all"
@@ -28,7 +28,8 @@ const StockCountsPage = () => {
   const state = read("state")
   const locationId = read("location_id")
   const [opening, setOpening] = useState(false)
-  const counts = useStockCounts({ state, location_id: locationId, offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE })
+  // The URL's value as it is: the route refuses a state it does not know.
+  const counts = useStockCounts({ state: state as StockCountState | undefined, location_id: locationId, offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE })
   const locations = useStockLocations()
   const open = useOpenStockCount()
   const canOpen = usePermissions().can("openStockCount")

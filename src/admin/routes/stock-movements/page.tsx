@@ -36,9 +36,9 @@ const StockMovementsPage = () => {
 
   const filters: StockMovementFilters = {
     location_id: values.location_id,
-    kind: values.kind,
+    kind: values.kind as StockMovementFilters["kind"],
     originator_type: values.originator_type as StockMovementFilters["originator_type"],
-    reason_code: values.reason_code,
+    reason_code: values.reason_code as StockMovementFilters["reason_code"],
     ...(item ? { [item[0]]: item[1] } : {}),
     created_at:
       values.from || values.to
