@@ -115,14 +115,19 @@ stockroomStoreRunner({
       const movements = await ledger.movements(shirt.inventory_item_id!, location)
       const shipped = movements.filter((m: any) => m.kind === "shipped")
       const unshipped = movements.filter((m: any) => m.kind === "unshipped")
-      expect(shipped).toHaveLength(1)
-      expect(unshipped).toEqual([
-        expect.objectContaining({
-          stocked_change: 2,
-          originator_type: "fulfillment",
-          originator_id: shipped[0].originator_id,
-        }),
-      ])
+      // The whole ledger goes into the comparison, so a failure shows every row.
+      const ledgerRows = movements.map((m: any) => [m.kind, m.quantity, m.stocked_change, m.originator_type])
+      expect({ ledgerRows, shipped: shipped.length, unshipped }).toEqual({
+        ledgerRows: expect.any(Array),
+        shipped: 1,
+        unshipped: [
+          expect.objectContaining({
+            stocked_change: 2,
+            originator_type: "fulfillment",
+            originator_id: shipped[0]?.originator_id,
+          }),
+        ],
+      })
       expect(await ledger.level(shirt.inventory_item_id!, location)).toEqual({
         stocked: 2,
         reserved: 2,
