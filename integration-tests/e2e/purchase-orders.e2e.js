@@ -49,7 +49,7 @@ module.exports = (test) => {
 
     // The waiting hoodie is now dated by this order.
     await page.goto(`${baseUrl}/app/backorders`)
-    const row = page.getByTestId("backorders-table").locator(`tr[data-order-id="${order.id}"]`)
+    const row = page.getByTestId("backorders-table").locator(`tr:has([data-order-id="${order.id}"])`)
     await row.waitFor({ timeout: TIMEOUT })
     assert.equal((await row.locator('[data-column="expected-at"]').innerText()).trim(), EXPECTED)
     assert.equal((await row.locator('[data-column="queue-position"]').innerText()).trim(), "#1")
