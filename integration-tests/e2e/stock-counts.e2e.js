@@ -92,7 +92,7 @@ module.exports = (test) => {
     // The ledger shows the cycle count, found by its reason.
     await booked.getByRole("link", { name: "View in ledger" }).click()
     await page.waitForURL(/\/app\/stock-movements\?.*originator_type=stock_count/, { timeout: TIMEOUT })
-    await page.locator(`tr[data-movement-id="${movement.id}"]`).waitFor({ timeout: TIMEOUT })
+    await page.getByTestId("ledger-table").locator(`tr:has([data-movement-id="${movement.id}"])`).waitFor({ timeout: TIMEOUT })
     await screenshot("stock-count-ledger")
 
     await page.goto(`${baseUrl}/app/stock-counts?state=applied`)
