@@ -106,7 +106,10 @@ export function useDataTableUrlState({
       Object.assign(patch, filter.toUrl(isEmptyValue(next[id]) ? undefined : next[id]))
     }
     setPendingFilterIds(Object.keys(next).filter((id) => isEmptyValue(next[id])))
-    update(patch)
+    // Adding a filter without a value yet changes nothing the list reads: stay on this page.
+    if (Object.entries(patch).some(([key, value]) => read(key) !== value)) {
+      update(patch)
+    }
   }
 
   const order = read("order")

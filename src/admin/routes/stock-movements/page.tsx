@@ -78,7 +78,7 @@ const movementColumns = (labels: {
     cell: ({ getValue }) => (
       <Link
         to={`/inventory/${getValue()}`}
-        className="txt-compact-small text-ui-fg-base hover:text-ui-fg-interactive"
+        className="txt-compact-small text-ui-fg-base hover:text-ui-fg-interactive block max-w-[220px] truncate"
       >
         {labels.items[getValue()] ?? getValue()}
       </Link>
