@@ -83,7 +83,7 @@ module.exports = (test) => {
     assert.equal(totals.backordered ?? 0, 0)
 
     await page.goto(`${baseUrl}/app/purchase-orders?state=partially_received`)
-    const listRow = page.getByTestId("purchase-orders-table").locator(`tr[data-purchase-order-id="${id}"]`)
+    const listRow = page.getByTestId("purchase-orders-table").locator(`tr:has([data-purchase-order-id="${id}"])`)
     await listRow.waitFor({ timeout: TIMEOUT })
     await listRow.getByText("Partially received").waitFor()
     await screenshot("purchase-orders-page")
