@@ -96,7 +96,7 @@ module.exports = (test) => {
     await screenshot("stock-count-ledger")
 
     await page.goto(`${baseUrl}/app/stock-counts?state=applied`)
-    const listRow = page.getByTestId("stock-counts-table").locator(`tr[data-stock-count-id="${id}"]`)
+    const listRow = page.getByTestId("stock-counts-table").locator(`tr:has([data-stock-count-id="${id}"])`)
     await listRow.waitFor({ timeout: TIMEOUT })
     await listRow.getByText("Applied").waitFor()
     await listRow.getByText(outlet.name).waitFor()
