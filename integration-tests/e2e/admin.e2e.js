@@ -5,6 +5,7 @@
  * ctx: { page, baseUrl, admin, data (from seed.js), api, screenshot, skip }
  */
 const { assert } = require("./harness")
+const { pickFilter } = require("./data-table")
 
 const TIMEOUT = 60000
 
@@ -129,19 +130,18 @@ module.exports = (test) => {
     await page.waitForURL(/\/app\/stock-movements/)
     const table = page.getByTestId("ledger-table")
     await table.waitFor({ timeout: TIMEOUT })
-    const manualRow = table.locator(`tr[data-movement-id="${manual.id}"]`)
+    const manualRow = table.locator(`tr:has([data-movement-id="${manual.id}"])`)
     await manualRow.waitFor({ timeout: TIMEOUT })
     await manualRow.getByText("Received — Pallet from supplier (e2e)").waitFor()
     await screenshot("stock-movements-page")
 
     const kindLabel = manual.kind.charAt(0).toUpperCase() + manual.kind.slice(1).replace(/_/g, " ")
-    await page.getByRole("combobox", { name: "Kind" }).click()
-    await page.getByRole("option", { name: kindLabel, exact: true }).click()
+    await pickFilter(page, "Kind", kindLabel)
     await page.waitForURL(new RegExp(`kind=${manual.kind}`))
-    await table.locator(`tr[data-movement-id="${manual.id}"]`).waitFor({ timeout: TIMEOUT })
+    await table.locator(`tr:has([data-movement-id="${manual.id}"])`).waitFor({ timeout: TIMEOUT })
     await page.waitForFunction(
       (label) => {
-        const rows = [...document.querySelectorAll('[data-testid="ledger-table"] tr[data-movement-id]')]
+        const rows = [...document.querySelectorAll('[data-testid="ledger-table"] tr:has([data-movement-id])')]
         return rows.length > 0 && rows.every((row) => row.querySelector("td")?.innerText.trim() === label)
       },
       kindLabel,
@@ -150,8 +150,7 @@ module.exports = (test) => {
     await screenshot("stock-movements-filtered")
 
     // A kind nothing has: the designed empty state, not a blank table.
-    await page.getByRole("combobox", { name: "Kind" }).click()
-    await page.getByRole("option", { name: "Returned", exact: true }).click()
+    await pickFilter(page, "Kind", "Returned")
     await page.getByText("No stock movement matches these filters.").waitFor({ timeout: TIMEOUT })
 
     // The widget's "View all" link narrows the ledger to the item.
@@ -159,7 +158,7 @@ module.exports = (test) => {
     await page.getByRole("link", { name: "View all" }).click()
     await page.waitForURL(new RegExp(`inventory_item_id=${data.inventoryItem.id}`))
     await page.getByRole("button", { name: "Show every item" }).waitFor({ timeout: TIMEOUT })
-    await table.locator(`tr[data-movement-id="${manual.id}"]`).waitFor({ timeout: TIMEOUT })
+    await table.locator(`tr:has([data-movement-id="${manual.id}"])`).waitFor({ timeout: TIMEOUT })
   })
 
   test("Stockroom page shows the options and runs the audit", async ({ page, baseUrl, screenshot }) => {

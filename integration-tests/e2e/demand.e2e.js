@@ -38,7 +38,7 @@ module.exports = (test) => {
     await page.waitForURL(/\/app\/demand/)
     const table = page.getByTestId("demand-table")
     await table.waitFor({ timeout: TIMEOUT })
-    const row = table.getByTestId("demand-row").filter({ hasText: "E2E Hoodie" })
+    const row = table.locator("tr:has([data-variant-id])").filter({ hasText: "E2E Hoodie" })
     await row.first().waitFor({ timeout: TIMEOUT })
     const cells = await row.first().locator("td").allInnerTexts()
     assert.equal(cells[2].trim(), "2", "subscribers column")

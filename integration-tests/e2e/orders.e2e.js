@@ -6,6 +6,7 @@
  * ctx: { page, baseUrl, admin, data (from seed.js), api, screenshot, skip }
  */
 const { assert } = require("./harness")
+const { pickFilter } = require("./data-table")
 
 const TIMEOUT = 60000
 
@@ -56,7 +57,7 @@ module.exports = (test) => {
     await page.waitForURL(/\/app\/backorders/)
     const table = page.getByTestId("backorders-table")
     await table.waitFor({ timeout: TIMEOUT })
-    const row = table.locator(`tr[data-order-id="${order.id}"]`)
+    const row = table.locator(`tr:has([data-order-id="${order.id}"])`)
     await row.waitFor({ timeout: TIMEOUT })
     await row.getByText(email).waitFor()
     await row.getByText("E2E Hoodie").waitFor()
@@ -66,14 +67,12 @@ module.exports = (test) => {
     await screenshot("backorders-page")
 
     // Filtering by a location with no backorders shows the designed empty state.
-    await page.getByRole("combobox", { name: "Location" }).click()
-    await page.getByRole("option", { name: "E2E Outlet" }).click()
+    await pickFilter(page, "Location", "E2E Outlet")
     await page.waitForURL(/location_id=/)
     await page.getByText("No backorders at this location").waitFor({ timeout: TIMEOUT })
     await screenshot("backorders-page-empty")
 
-    await page.getByRole("combobox", { name: "Location" }).click()
-    await page.getByRole("option", { name: "E2E Warehouse" }).click()
+    await pickFilter(page, "Location", "E2E Warehouse")
     await row.waitFor({ timeout: TIMEOUT })
     await row.getByRole("link", { name: `#${order.display_id}` }).click()
     await page.waitForURL(new RegExp(`/app/orders/${order.id}`))

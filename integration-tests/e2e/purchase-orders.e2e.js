@@ -49,7 +49,7 @@ module.exports = (test) => {
 
     // The waiting hoodie is now dated by this order.
     await page.goto(`${baseUrl}/app/backorders`)
-    const row = page.getByTestId("backorders-table").locator(`tr[data-order-id="${order.id}"]`)
+    const row = page.getByTestId("backorders-table").locator(`tr:has([data-order-id="${order.id}"])`)
     await row.waitFor({ timeout: TIMEOUT })
     assert.equal((await row.locator('[data-column="expected-at"]').innerText()).trim(), EXPECTED)
     assert.equal((await row.locator('[data-column="queue-position"]').innerText()).trim(), "#1")
@@ -83,7 +83,7 @@ module.exports = (test) => {
     assert.equal(totals.backordered ?? 0, 0)
 
     await page.goto(`${baseUrl}/app/purchase-orders?state=partially_received`)
-    const listRow = page.getByTestId("purchase-orders-table").locator(`tr[data-purchase-order-id="${id}"]`)
+    const listRow = page.getByTestId("purchase-orders-table").locator(`tr:has([data-purchase-order-id="${id}"])`)
     await listRow.waitFor({ timeout: TIMEOUT })
     await listRow.getByText("Partially received").waitFor()
     await screenshot("purchase-orders-page")

@@ -92,11 +92,11 @@ module.exports = (test) => {
     // The ledger shows the cycle count, found by its reason.
     await booked.getByRole("link", { name: "View in ledger" }).click()
     await page.waitForURL(/\/app\/stock-movements\?.*originator_type=stock_count/, { timeout: TIMEOUT })
-    await page.locator(`tr[data-movement-id="${movement.id}"]`).waitFor({ timeout: TIMEOUT })
+    await page.getByTestId("ledger-table").locator(`tr:has([data-movement-id="${movement.id}"])`).waitFor({ timeout: TIMEOUT })
     await screenshot("stock-count-ledger")
 
     await page.goto(`${baseUrl}/app/stock-counts?state=applied`)
-    const listRow = page.getByTestId("stock-counts-table").locator(`tr[data-stock-count-id="${id}"]`)
+    const listRow = page.getByTestId("stock-counts-table").locator(`tr:has([data-stock-count-id="${id}"])`)
     await listRow.waitFor({ timeout: TIMEOUT })
     await listRow.getByText("Applied").waitFor()
     await listRow.getByText(outlet.name).waitFor()

@@ -32,7 +32,7 @@ export const movementSource = (
 }
 
 /** The source, with the reason and note under it (in a tooltip when compact). */
-const MovementSource = ({
+export const MovementSource = ({
   source,
   detail,
   compact,

@@ -22,6 +22,8 @@ export type PurchaseOrderListQuery = {
   q?: string
   offset?: number
   limit?: number
+  /** A sort field, `-` first for descending (the route's validator lists them). */
+  order?: string
 }
 
 export const usePurchaseOrders = (query: PurchaseOrderListQuery) =>

@@ -14,6 +14,8 @@ export type StockCountListQuery = {
   location_id?: string
   offset?: number
   limit?: number
+  /** A sort field, `-` first for descending (the route's validator lists them). */
+  order?: string
 }
 
 export const useStockCounts = (query: StockCountListQuery) =>

@@ -1,99 +1,189 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Clock } from "@medusajs/icons"
-import { Container, Heading, Select, Text } from "@medusajs/ui"
-import { AccessGate } from "../../components/access-gate"
-import { BackordersTable } from "../../components/backorders-table"
-import { ListPagination } from "../../components/list-pagination"
 import {
-  SectionEmpty,
-  SectionError,
-  SectionLoading,
-} from "../../components/section-states"
+  Text,
+  Tooltip,
+  createDataTableColumnHelper,
+  createDataTableFilterHelper,
+  useDataTable,
+} from "@medusajs/ui"
+import { useMemo } from "react"
+import { Link } from "react-router-dom"
+import { AccessGate } from "../../components/access-gate"
+import { ListDataTable } from "../../components/list-data-table"
 import { useBackorders } from "../../hooks/inventory-units"
+import { singleValueUrlFilter, useDataTableUrlState } from "../../hooks/data-table-url-state"
 import { useStockLocations } from "../../hooks/stock-locations"
-import { useUrlListState } from "../../hooks/url-list-state"
+import { formatDateTime, formatRelative } from "../../lib/format"
+import type { Backorder } from "../../lib/types"
 
 const PAGE_SIZE = 20
-const ALL = "all"
+const URL_FILTERS = { location_id: singleValueUrlFilter("location_id") }
 
-/** The backorder queue, oldest first; the location and page live in the URL. */
+const columnHelper = createDataTableColumnHelper<Backorder>()
+const filterHelper = createDataTableFilterHelper<Backorder>()
+
+/** The queue's columns; the location's name comes from the page. */
+const backorderColumns = (locationLabels: Record<string, string>) => [
+  columnHelper.display({
+    id: "ordered_at",
+    header: "Ordered",
+    cell: ({ row: { original: backorder } }) => (
+      <Tooltip content={formatDateTime(backorder.ordered_at)}>
+        <Text
+          size="small"
+          leading="compact"
+          className="text-nowrap"
+          data-unit-id={backorder.id}
+          data-order-id={backorder.order_id}
+        >
+          {formatRelative(backorder.ordered_at)}
+        </Text>
+      </Tooltip>
+    ),
+  }),
+  columnHelper.display({
+    id: "order",
+    header: "Order",
+    cell: ({ row: { original: backorder } }) => (
+      <Link
+        to={`/orders/${backorder.order_id}`}
+        className="txt-compact-small-plus text-ui-fg-interactive hover:text-ui-fg-interactive-hover text-nowrap"
+      >
+        {backorder.order ? `#${backorder.order.display_id}` : backorder.order_id}
+      </Link>
+    ),
+  }),
+  columnHelper.display({
+    id: "customer",
+    header: "Customer",
+    cell: ({ row: { original: backorder } }) => backorder.order?.email ?? "—",
+  }),
+  columnHelper.accessor("variant_id", {
+    id: "variant",
+    header: "Product / variant",
+    truncateTooltip: false,
+    cell: ({ row: { original: backorder } }) => {
+      const variant = [backorder.variant?.title, backorder.variant?.sku && `(${backorder.variant.sku})`]
+        .filter(Boolean)
+        .join(" ")
+      return (
+        <div className="flex max-w-[280px] flex-col">
+          {backorder.variant?.product ? (
+            <Link
+              to={`/products/${backorder.variant.product.id}/variants/${backorder.variant.id}`}
+              className="txt-compact-small text-ui-fg-base hover:text-ui-fg-interactive truncate"
+            >
+              {backorder.variant.product.title}
+            </Link>
+          ) : (
+            <Text size="small" leading="compact" className="truncate">
+              {backorder.variant_id ?? "Untracked variant"}
+            </Text>
+          )}
+          {variant && (
+            <Text size="xsmall" leading="compact" className="text-ui-fg-muted truncate">
+              {variant}
+            </Text>
+          )}
+        </div>
+      )
+    },
+  }),
+  columnHelper.display({
+    id: "location",
+    header: "Location",
+    cell: ({ row: { original: backorder } }) =>
+      backorder.location_id ? locationLabels[backorder.location_id] ?? backorder.location_id : "—",
+  }),
+  columnHelper.accessor("quantity", {
+    header: "Quantity",
+    align: "right",
+    cell: ({ getValue }) => (
+      <span className="tabular-nums" data-column="quantity">
+        {getValue()}
+      </span>
+    ),
+  }),
+  columnHelper.accessor("queue_position", {
+    header: "Queue",
+    align: "right",
+    cell: ({ row: { original: backorder } }) => (
+      <span className="tabular-nums" data-column="queue-position">
+        {backorder.queue_position != null ? `#${backorder.queue_position}` : "—"}
+      </span>
+    ),
+  }),
+  columnHelper.display({
+    id: "expected_at",
+    header: "Expected",
+    cell: ({ row: { original: backorder } }) => (
+      <span data-column="expected-at">{backorder.expected_at ?? "No date yet"}</span>
+    ),
+  }),
+]
+
+/**
+ * The backorder queue, oldest first; the location and page live in the URL.
+ * Not sortable: the queue's order is the order units fill in.
+ */
 const BackordersPage = () => {
-  const { read, pageIndex, update, goToPage } = useUrlListState()
-  const locationId = read("location_id")
-  const backorders = useBackorders({
-    location_id: locationId,
-    offset: pageIndex * PAGE_SIZE,
-    limit: PAGE_SIZE,
+  const { read, listQuery, pageIndex, tableState } = useDataTableUrlState({
+    pageSize: PAGE_SIZE,
+    filters: URL_FILTERS,
   })
+  const locationId = read("location_id")
+  const backorders = useBackorders({ location_id: locationId, ...listQuery })
   const locations = useStockLocations()
   const rows = backorders.data?.backorders ?? []
   const count = backorders.data?.count ?? 0
-  const locationLabels = Object.fromEntries(
-    (locations.data ?? []).map((location) => [location.id, location.name])
-  ) as Record<string, string>
+  const locationLabels = useMemo(
+    () =>
+      Object.fromEntries(
+        (locations.data ?? []).map((location) => [location.id, location.name])
+      ) as Record<string, string>,
+    [locations.data]
+  )
+  const columns = useMemo(() => backorderColumns(locationLabels), [locationLabels])
+  const filters = useMemo(
+    () => [
+      filterHelper.accessor("location_id", {
+        type: "radio",
+        label: "Location",
+        options: (locations.data ?? []).map((location) => ({ label: location.name, value: location.id })),
+      }),
+    ],
+    [locations.data]
+  )
+
+  const instance = useDataTable({
+    data: rows,
+    columns,
+    filters,
+    getRowId: (backorder) => backorder.id,
+    rowCount: count,
+    isLoading: backorders.isLoading,
+    ...tableState,
+  })
 
   return (
-    <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading>Backorders</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Ordered units waiting for stock, oldest first — the order they fill in as stock arrives.
-          </Text>
-        </div>
-      </div>
-      <div className="flex flex-wrap items-center gap-2 px-6 py-4" data-testid="backorder-filters">
-        <div className="w-[200px]">
-          <Select
-            size="small"
-            value={locationId ?? ALL}
-            onValueChange={(value) => update({ location_id: value === ALL ? undefined : value })}
-          >
-            <Select.Trigger aria-label="Location">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              <Select.Item value={ALL}>All locations</Select.Item>
-              {(locations.data ?? []).map((location) => (
-                <Select.Item key={location.id} value={location.id}>
-                  {location.name}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        </div>
-      </div>
-      {backorders.isLoading ? (
-        <SectionLoading rows={8} />
-      ) : backorders.error ? (
-        <SectionError
-          message={backorders.error.message}
-          onRetry={() => void backorders.refetch()}
-        />
-      ) : !rows.length ? (
-        <SectionEmpty
-          title={
-            count > 0
-              ? "This page is empty"
-              : locationId
-                ? "No backorders at this location"
-                : "No backorders — every ordered unit is in stock"
-          }
-          description={
-            count > 0
-              ? "The queue has fewer pages now; go back a page."
-              : locationId
-                ? "Every unit ordered from here is in stock."
-                : undefined
-          }
-        />
-      ) : (
-        <div data-testid="backorders-table" aria-busy={backorders.isFetching}>
-          <BackordersTable backorders={rows} locationLabels={locationLabels} />
-          <ListPagination count={count} pageSize={PAGE_SIZE} pageIndex={pageIndex} onPageChange={goToPage} />
-        </div>
-      )}
-    </Container>
+    <ListDataTable
+      instance={instance}
+      heading="Backorders"
+      description="Ordered units waiting for stock, oldest first — the order they fill in as stock arrives."
+      toolbarTestId="backorder-filters"
+      testId="backorders-table"
+      isFetching={backorders.isFetching}
+      error={backorders.error}
+      onRetry={() => void backorders.refetch()}
+      emptyState={
+        count > 0 && pageIndex > 0
+          ? { heading: "This page is empty", description: "The queue has fewer pages now; go back a page." }
+          : locationId
+            ? { heading: "No backorders at this location", description: "Every unit ordered from here is in stock." }
+            : { heading: "No backorders — every ordered unit is in stock" }
+      }
+    />
   )
 }
 

@@ -1,85 +1,93 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { BellAlert } from "@medusajs/icons"
-import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
+import { Badge, createDataTableColumnHelper, useDataTable } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { AccessGate } from "../../components/access-gate"
-import { ListPagination } from "../../components/list-pagination"
-import { SectionEmpty, SectionError, SectionLoading } from "../../components/section-states"
-import { useStockDemand } from "../../hooks/demand"
-import { useUrlListState } from "../../hooks/url-list-state"
+import { ListDataTable } from "../../components/list-data-table"
+import { useDataTableUrlState } from "../../hooks/data-table-url-state"
+import { type DemandRow, useStockDemand } from "../../hooks/demand"
 
 const PAGE_SIZE = 20
+
+const columnHelper = createDataTableColumnHelper<DemandRow>()
+
+const demandColumns = [
+  columnHelper.accessor("variant_id", {
+    header: "Variant",
+    cell: ({ row: { original: row } }) => (
+      <span data-variant-id={row.variant_id}>
+        {row.product_id ? (
+          <Link
+            className="text-ui-fg-interactive"
+            to={`/products/${row.product_id}/variants/${row.variant_id}`}
+          >
+            {row.product_title} · {row.variant_title}
+          </Link>
+        ) : (
+          row.variant_id
+        )}
+      </span>
+    ),
+  }),
+  columnHelper.accessor("sku", {
+    header: "SKU",
+    cell: ({ getValue }) => getValue() ?? "—",
+  }),
+  columnHelper.accessor("waiting_subscribers", {
+    header: "Subscribers",
+    align: "right",
+    cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
+  }),
+  columnHelper.accessor("backordered_quantity", {
+    header: "Backordered",
+    align: "right",
+    cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
+  }),
+  columnHelper.accessor("total", {
+    header: "Total",
+    align: "right",
+    cell: ({ getValue }) => (
+      <Badge size="2xsmall" color="orange">
+        {getValue()}
+      </Badge>
+    ),
+  }),
+]
 
 /**
  * What shoppers are waiting for: variants by back-in-stock subscribers
  * plus backordered units, the most wanted first, linked to their variant.
+ * The route has one order (most wanted first), so the list is not sortable.
  */
 const DemandPage = () => {
-  const { pageIndex, goToPage } = useUrlListState()
-  const demand = useStockDemand({ offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE })
+  const { listQuery, pageIndex, tableState } = useDataTableUrlState({ pageSize: PAGE_SIZE })
+  const demand = useStockDemand(listQuery)
   const rows = demand.data?.demand ?? []
   const count = demand.data?.count ?? 0
+  const instance = useDataTable({
+    data: rows,
+    columns: demandColumns,
+    getRowId: (row) => row.variant_id,
+    rowCount: count,
+    isLoading: demand.isLoading,
+    ...tableState,
+  })
 
   return (
-    <Container className="divide-y p-0">
-      <div className="px-6 py-4">
-        <Heading>Demand</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          Variants shoppers are waiting for: back-in-stock subscribers plus units on backorder.
-        </Text>
-      </div>
-      {demand.isLoading ? (
-        <SectionLoading rows={6} />
-      ) : demand.error ? (
-        <SectionError message={demand.error.message} onRetry={() => void demand.refetch()} />
-      ) : !rows.length ? (
-        <SectionEmpty
-          title={count > 0 ? "This page is empty" : "Nobody is waiting"}
-          description={count > 0 ? "Go back a page." : "No back-in-stock subscribers and no backorders."}
-        />
-      ) : (
-        <div data-testid="demand-table">
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Variant</Table.HeaderCell>
-                <Table.HeaderCell>SKU</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Subscribers</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Backordered</Table.HeaderCell>
-                <Table.HeaderCell className="text-right">Total</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {rows.map((row) => (
-                <Table.Row key={row.variant_id} data-testid="demand-row">
-                  <Table.Cell>
-                    {row.product_id ? (
-                      <Link
-                        className="text-ui-fg-interactive"
-                        to={`/products/${row.product_id}/variants/${row.variant_id}`}
-                      >
-                        {row.product_title} · {row.variant_title}
-                      </Link>
-                    ) : (
-                      row.variant_id
-                    )}
-                  </Table.Cell>
-                  <Table.Cell>{row.sku ?? "—"}</Table.Cell>
-                  <Table.Cell className="text-right tabular-nums">{row.waiting_subscribers}</Table.Cell>
-                  <Table.Cell className="text-right tabular-nums">{row.backordered_quantity}</Table.Cell>
-                  <Table.Cell className="text-right">
-                    <Badge size="2xsmall" color="orange">
-                      {row.total}
-                    </Badge>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-          <ListPagination count={count} pageSize={PAGE_SIZE} pageIndex={pageIndex} onPageChange={goToPage} />
-        </div>
-      )}
-    </Container>
+    <ListDataTable
+      instance={instance}
+      heading="Demand"
+      description="Variants shoppers are waiting for: back-in-stock subscribers plus units on backorder."
+      testId="demand-table"
+      isFetching={demand.isFetching}
+      error={demand.error}
+      onRetry={() => void demand.refetch()}
+      emptyState={
+        count > 0 && pageIndex > 0
+          ? { heading: "This page is empty", description: "Go back a page." }
+          : { heading: "Nobody is waiting", description: "No back-in-stock subscribers and no backorders." }
+      }
+    />
   )
 }
 

@@ -1,14 +1,24 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ShoppingCart } from "@medusajs/icons"
-import { Button, Container, Heading, Input, Select, Table, Text, toast, usePrompt } from "@medusajs/ui"
-import { useState } from "react"
+import {
+  Button,
+  Container,
+  Heading,
+  Table,
+  createDataTableColumnHelper,
+  createDataTableFilterHelper,
+  toast,
+  useDataTable,
+  usePrompt,
+} from "@medusajs/ui"
+import { useMemo, useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
 import { AccessGate } from "../../components/access-gate"
-import { ListPagination } from "../../components/list-pagination"
+import { ListDataTable } from "../../components/list-data-table"
 import { PurchaseOrderCreateDrawer } from "../../components/purchase-order-create-drawer"
 import { PurchaseOrderStateBadge } from "../../components/purchase-order-state-badge"
-import { SectionEmpty, SectionError, SectionLoading } from "../../components/section-states"
 import {
+  type PurchaseOrderListQuery,
   useCreatePurchaseOrder,
   usePurchaseOrders,
   useTransfersInTransit,
@@ -16,12 +26,15 @@ import {
 } from "../../hooks/purchase-orders"
 import { usePermissions } from "../../hooks/permissions"
 import { useStockLocations } from "../../hooks/stock-locations"
-import { useUrlListState } from "../../hooks/url-list-state"
+import { singleValueUrlFilter, useDataTableUrlState } from "../../hooks/data-table-url-state"
 import { formatRelative, humanize } from "../../lib/format"
-import { PURCHASE_ORDER_STATES, type PurchaseOrderState } from "../../lib/types"
+import { PURCHASE_ORDER_STATES, type PurchaseOrder, type PurchaseOrderState } from "../../lib/types"
 
 const PAGE_SIZE = 20
-const ALL = "all"
+const URL_FILTERS = {
+  state: singleValueUrlFilter("state"),
+  location_id: singleValueUrlFilter("location_id"),
+}
 
 const outstanding = (items: { quantity: number; received_quantity?: number; rejected_quantity?: number }[] = []) =>
   items.reduce((sum, item) => sum + item.quantity - (item.received_quantity ?? 0) - (item.rejected_quantity ?? 0), 0)
@@ -101,121 +114,142 @@ const TransfersInTransit = ({ locationLabels }: { locationLabels: Record<string,
   )
 }
 
+const columnHelper = createDataTableColumnHelper<PurchaseOrder>()
+const filterHelper = createDataTableFilterHelper<PurchaseOrder>()
+
+const purchaseOrderColumns = (locationLabels: Record<string, string>) => [
+  columnHelper.accessor("number", {
+    header: "Number",
+    enableSorting: true,
+    cell: ({ row: { original: order } }) => (
+      <Link
+        to={`/purchase-orders/${order.id}`}
+        className="txt-compact-small-plus text-ui-fg-interactive"
+        data-purchase-order-id={order.id}
+      >
+        {order.number}
+      </Link>
+    ),
+  }),
+  columnHelper.accessor("supplier", { header: "Supplier", enableSorting: true }),
+  columnHelper.accessor("location_id", {
+    header: "Location",
+    cell: ({ getValue }) => locationLabels[getValue()] ?? getValue(),
+  }),
+  columnHelper.accessor("state", {
+    header: "State",
+    enableSorting: true,
+    cell: ({ getValue }) => <PurchaseOrderStateBadge state={getValue()} />,
+  }),
+  columnHelper.accessor("items", {
+    id: "outstanding",
+    header: "Outstanding",
+    align: "right",
+    cell: ({ row: { original: order } }) => (
+      <span className="tabular-nums">
+        {order.state === "ordered" || order.state === "partially_received" ? outstanding(order.items) : "—"}
+      </span>
+    ),
+  }),
+  columnHelper.accessor("expected_at", {
+    header: "Expected",
+    enableSorting: true,
+    sortAscLabel: "Soonest first",
+    sortDescLabel: "Latest first",
+    cell: ({ getValue }) => getValue() ?? "—",
+  }),
+  columnHelper.accessor("created_at", {
+    header: "Created",
+    enableSorting: true,
+    sortAscLabel: "Oldest first",
+    sortDescLabel: "Newest first",
+    cell: ({ getValue }) => formatRelative(getValue()),
+  }),
+]
+
 /** Purchase orders: what was ordered from suppliers, what arrived, what is still coming. */
 const PurchaseOrdersPage = () => {
-  const { read, pageIndex, update, goToPage } = useUrlListState()
+  const { read, listQuery, pageIndex, tableState } = useDataTableUrlState({
+    pageSize: PAGE_SIZE,
+    filters: URL_FILTERS,
+    defaultOrder: "-created_at",
+    searchKey: "q",
+  })
   const navigate = useNavigate()
   const state = read("state")
   const locationId = read("location_id")
   const q = read("q")
   const [creating, setCreating] = useState(false)
-  const [search, setSearch] = useState(q ?? "")
   // The URL's value as it is: the route refuses a state it does not know.
-  const orders = usePurchaseOrders({ state: state as PurchaseOrderState | undefined, location_id: locationId, q, offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE })
+  const query: PurchaseOrderListQuery = { state: state as PurchaseOrderState | undefined, location_id: locationId, q, ...listQuery }
+  const orders = usePurchaseOrders(query)
   const locations = useStockLocations()
   const create = useCreatePurchaseOrder()
   const permissions = usePermissions()
   const rows = orders.data?.purchase_orders ?? []
   const count = orders.data?.count ?? 0
-  const locationLabels = Object.fromEntries((locations.data ?? []).map((location) => [location.id, location.name])) as Record<string, string>
+  const locationLabels = useMemo(
+    () =>
+      Object.fromEntries(
+        (locations.data ?? []).map((location) => [location.id, location.name])
+      ) as Record<string, string>,
+    [locations.data]
+  )
+  const columns = useMemo(() => purchaseOrderColumns(locationLabels), [locationLabels])
+  const filters = useMemo(
+    () => [
+      filterHelper.accessor("state", {
+        type: "radio",
+        label: "State",
+        options: PURCHASE_ORDER_STATES.map((value) => ({ label: humanize(value), value })),
+      }),
+      filterHelper.accessor("location_id", {
+        type: "radio",
+        label: "Location",
+        options: (locations.data ?? []).map((location) => ({ label: location.name, value: location.id })),
+      }),
+    ],
+    [locations.data]
+  )
+  const instance = useDataTable({
+    data: rows,
+    columns,
+    filters,
+    getRowId: (order) => order.id,
+    rowCount: count,
+    isLoading: orders.isLoading,
+    onRowClick: (_event, row) => navigate(`/purchase-orders/${row.id}`),
+    ...tableState,
+  })
+  const filtered = !!(state || locationId || q)
 
   return (
     <div className="flex flex-col gap-y-3">
-      <Container className="divide-y p-0">
-        <div className="flex items-center justify-between px-6 py-4">
-          <div>
-            <Heading>Purchase orders</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              Stock ordered from suppliers. What is outstanding counts as incoming and dates the backorders it will fill.
-            </Text>
-          </div>
-          {permissions.can("createPurchaseOrder") && (
+      <ListDataTable
+        instance={instance}
+        heading="Purchase orders"
+        description="Stock ordered from suppliers. What is outstanding counts as incoming and dates the backorders it will fill."
+        searchPlaceholder="Number, supplier or reference"
+        toolbarTestId="purchase-order-filters"
+        testId="purchase-orders-table"
+        isFetching={orders.isFetching}
+        error={orders.error}
+        onRetry={() => void orders.refetch()}
+        emptyState={
+          count > 0 && pageIndex > 0
+            ? { heading: "This page is empty", description: "Go back a page." }
+            : filtered
+              ? { heading: "No purchase order matches", description: "Change the filters to see more." }
+              : { heading: "No purchase orders yet", description: "Create one to track stock on its way from a supplier." }
+        }
+        actions={
+          permissions.can("createPurchaseOrder") && (
             <Button size="small" variant="secondary" onClick={() => setCreating(true)}>
               Create
             </Button>
-          )}
-        </div>
-        <div className="flex flex-wrap items-center gap-2 px-6 py-4" data-testid="purchase-order-filters">
-          <form
-            onSubmit={(event) => {
-              event.preventDefault()
-              update({ q: search.trim() || undefined })
-            }}
-          >
-            <Input size="small" type="search" placeholder="Number, supplier or reference" aria-label="Search purchase orders" value={search} onChange={(event) => setSearch(event.target.value)} />
-          </form>
-          <div className="w-[180px]">
-            <Select size="small" value={state ?? ALL} onValueChange={(value) => update({ state: value === ALL ? undefined : value })}>
-              <Select.Trigger aria-label="State">
-                <Select.Value />
-              </Select.Trigger>
-              <Select.Content>
-                <Select.Item value={ALL}>All states</Select.Item>
-                {PURCHASE_ORDER_STATES.map((value) => (
-                  <Select.Item key={value} value={value}>{humanize(value)}</Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
-          </div>
-          <div className="w-[200px]">
-            <Select size="small" value={locationId ?? ALL} onValueChange={(value) => update({ location_id: value === ALL ? undefined : value })}>
-              <Select.Trigger aria-label="Location">
-                <Select.Value />
-              </Select.Trigger>
-              <Select.Content>
-                <Select.Item value={ALL}>All locations</Select.Item>
-                {(locations.data ?? []).map((location) => (
-                  <Select.Item key={location.id} value={location.id}>{location.name}</Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
-          </div>
-        </div>
-        {orders.isLoading ? (
-          <SectionLoading rows={6} />
-        ) : orders.error ? (
-          <SectionError message={orders.error.message} onRetry={() => void orders.refetch()} />
-        ) : !rows.length ? (
-          <SectionEmpty
-            title={state || locationId || q ? "No purchase order matches" : "No purchase orders yet"}
-            description={state || locationId || q ? "Change the filters to see more." : "Create one to track stock on its way from a supplier."}
-          />
-        ) : (
-          <div data-testid="purchase-orders-table" aria-busy={orders.isFetching}>
-            <Table>
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell>Number</Table.HeaderCell>
-                  <Table.HeaderCell>Supplier</Table.HeaderCell>
-                  <Table.HeaderCell>Location</Table.HeaderCell>
-                  <Table.HeaderCell>State</Table.HeaderCell>
-                  <Table.HeaderCell className="text-right">Outstanding</Table.HeaderCell>
-                  <Table.HeaderCell>Expected</Table.HeaderCell>
-                  <Table.HeaderCell>Created</Table.HeaderCell>
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {rows.map((order) => (
-                  <Table.Row key={order.id} data-purchase-order-id={order.id} className="cursor-pointer" onClick={() => navigate(`/purchase-orders/${order.id}`)}>
-                    <Table.Cell>
-                      <Link to={`/purchase-orders/${order.id}`} className="txt-compact-small-plus text-ui-fg-interactive">{order.number}</Link>
-                    </Table.Cell>
-                    <Table.Cell>{order.supplier}</Table.Cell>
-                    <Table.Cell>{locationLabels[order.location_id] ?? order.location_id}</Table.Cell>
-                    <Table.Cell><PurchaseOrderStateBadge state={order.state} /></Table.Cell>
-                    <Table.Cell className="text-right tabular-nums">
-                      {order.state === "ordered" || order.state === "partially_received" ? outstanding(order.items) : "—"}
-                    </Table.Cell>
-                    <Table.Cell>{order.expected_at ?? "—"}</Table.Cell>
-                    <Table.Cell>{formatRelative(order.created_at)}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-            <ListPagination count={count} pageSize={PAGE_SIZE} pageIndex={pageIndex} onPageChange={goToPage} />
-          </div>
-        )}
-      </Container>
+          )
+        }
+      />
       {permissions.can("viewTransfers") && <TransfersInTransit locationLabels={locationLabels} />}
       <PurchaseOrderCreateDrawer
         open={creating}
