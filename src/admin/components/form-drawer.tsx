@@ -27,9 +27,10 @@ export type FormDrawerProps<TValues extends FieldValues> = {
 }
 
 /**
- * Every Stockroom drawer form: title and description, the fields, the
- * server's refusal and any error on the form as a whole above them, and
- * Cancel and the submit button (busy while the request runs) in the footer.
+ * Every Stockroom drawer form: title and description, the server's refusal
+ * of the last submit above the fields, and Cancel and the submit button
+ * (busy while the request runs) in the footer. Field errors show under
+ * their fields (Form.ErrorMessage).
  *
  * Like the dashboard's KeyboundForm, Enter in a field does not send the form
  * (it would while picking an item or typing a number); Cmd/Ctrl+Enter does.
@@ -51,8 +52,6 @@ export const FormDrawer = <TValues extends FieldValues>({
   bodyClassName,
   children,
 }: FormDrawerProps<TValues>) => {
-  const rootError = form.formState.errors.root?.message
-
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault()
     void onSubmit(event)
@@ -103,11 +102,6 @@ export const FormDrawer = <TValues extends FieldValues>({
               {serverError && (
                 <Alert variant="error" dismissible={false} data-testid={serverErrorTestId}>
                   {serverError}
-                </Alert>
-              )}
-              {rootError && (
-                <Alert variant="error" dismissible={false}>
-                  {rootError}
                 </Alert>
               )}
               {children}
