@@ -71,7 +71,7 @@ export const PurchaseOrderCreateDrawer = ({
   // Adding or removing a line can make or clear "Add at least one item".
   const revalidateLines = () => {
     if (form.formState.isSubmitted) {
-      void form.trigger("items")
+      void form.trigger()
     }
   }
 

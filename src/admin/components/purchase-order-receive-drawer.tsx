@@ -89,7 +89,7 @@ export const PurchaseOrderReceiveDrawer = ({
   // A line's own limit shows as it is typed; "at least one item" once the form was sent.
   const revalidateLine = (index: number) =>
     void form.trigger(
-      form.formState.isSubmitted ? "lines" : [`lines.${index}.accepted`, `lines.${index}.rejected`]
+      form.formState.isSubmitted ? undefined : [`lines.${index}.accepted`, `lines.${index}.rejected`]
     )
 
   const handleSubmit = form.handleSubmit((receipt) =>

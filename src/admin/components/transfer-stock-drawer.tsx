@@ -94,7 +94,7 @@ export const TransferStockDrawer = ({
   // A change to one line can make or clear the list's duplicate error.
   const revalidateLines = () => {
     if (form.formState.isSubmitted) {
-      void form.trigger("items")
+      void form.trigger()
     }
   }
 
