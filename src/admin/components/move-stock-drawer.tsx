@@ -1,5 +1,10 @@
-import { Alert, Button, Drawer, Hint, Input, Label, Select, Text, Textarea } from "@medusajs/ui"
-import { useEffect, useState, type FormEvent } from "react"
+import { zodResolver } from "@hookform/resolvers/zod"
+import { Input, Select, Textarea } from "@medusajs/ui"
+import { useEffect } from "react"
+import { useForm, useWatch } from "react-hook-form"
+import { z } from "zod"
+import { Form } from "./form"
+import { FormDrawer } from "./form-drawer"
 import type { ReasonCode } from "../lib/types"
 
 export type MoveStockOption = { stockItemId: string; label: string; countOnHand: number }
@@ -60,6 +65,21 @@ export function validateQuantity(raw: string): string | null {
   return null
 }
 
+const moveStockSchema = z.object({
+  stock_item_id: z.string().min(1, "Choose a location"),
+  quantity: z.string().superRefine((raw, ctx) => {
+    const message = validateQuantity(raw)
+    if (message) {
+      ctx.addIssue({ code: "custom", message })
+    }
+  }),
+  reason_code: z.string(),
+  reason: z.string().max(200),
+  note: z.string().max(2000),
+})
+
+type MoveStockFormValues = z.infer<typeof moveStockSchema>
+
 export const MoveStockDrawer = ({
   open,
   onOpenChange,
@@ -68,165 +88,147 @@ export const MoveStockDrawer = ({
   serverError,
   onSubmit,
 }: MoveStockDrawerProps) => {
-  const [stockItemId, setStockItemId] = useState("")
-  const [quantity, setQuantity] = useState("")
-  const [reason, setReason] = useState("")
-  const [reasonCode, setReasonCode] = useState<ReasonCode | "">("")
-  const [note, setNote] = useState("")
-  const [touched, setTouched] = useState(false)
+  const form = useForm<MoveStockFormValues>({
+    defaultValues: { stock_item_id: "", quantity: "", reason_code: "", reason: "", note: "" },
+    resolver: zodResolver(moveStockSchema),
+  })
 
   useEffect(() => {
     if (open) {
-      setStockItemId(options.length === 1 ? options[0].stockItemId : "")
-      setQuantity("")
-      setReason("")
-      setReasonCode("")
-      setNote("")
-      setTouched(false)
+      form.reset({
+        stock_item_id: options.length === 1 ? options[0].stockItemId : "",
+        quantity: "",
+        reason_code: "",
+        reason: "",
+        note: "",
+      })
     }
     // Reset only when the drawer opens, not when the options refetch.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open])
 
-  const quantityError = validateQuantity(quantity)
-  const locationError = stockItemId ? null : "Choose a location"
+  const [stockItemId, quantity] = useWatch({ control: form.control, name: ["stock_item_id", "quantity"] })
   const selected = options.find((option) => option.stockItemId === stockItemId)
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    setTouched(true)
-    if (quantityError || locationError) {
-      return
-    }
+  const handleSubmit = form.handleSubmit((values) =>
     onSubmit({
-      stock_item_id: stockItemId,
-      quantity: Number(quantity.trim()),
-      reason: reason.trim() || null,
-      reason_code: reasonCode || defaultReasonCodeFor(quantity),
-      note: note.trim() || null,
+      stock_item_id: values.stock_item_id,
+      quantity: Number(values.quantity.trim()),
+      reason: values.reason.trim() || null,
+      reason_code: (values.reason_code as ReasonCode | "") || defaultReasonCodeFor(values.quantity),
+      note: values.note.trim() || null,
     })
-  }
+  )
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content aria-describedby={undefined}>
-        <form onSubmit={handleSubmit} className="flex flex-1 flex-col overflow-hidden" noValidate>
-          <Drawer.Header>
-            <Drawer.Title>Move stock</Drawer.Title>
-          </Drawer.Header>
-          <Drawer.Body className="flex flex-1 flex-col gap-y-6 overflow-auto">
-            <Text size="small" className="text-ui-fg-subtle">
-              Adds units to a location (a positive quantity) or takes them away (a
-              negative one). Every move is recorded in the stock ledger.
-            </Text>
-            {serverError && (
-              <Alert variant="error" dismissible={false} data-testid="move-stock-error">
-                {serverError}
-              </Alert>
-            )}
-            <div className="flex flex-col gap-y-2">
-              <Label size="small" weight="plus" htmlFor="move-stock-location">
-                Location
-              </Label>
-              <Select value={stockItemId} onValueChange={setStockItemId}>
-                <Select.Trigger id="move-stock-location" aria-label="Location">
+    <FormDrawer
+      open={open}
+      onOpenChange={onOpenChange}
+      form={form}
+      onSubmit={handleSubmit}
+      title="Move stock"
+      description="Adds units to a location (a positive quantity) or takes them away (a negative one). Every move is recorded in the stock ledger."
+      submitLabel="Move stock"
+      isPending={isPending}
+      serverError={serverError}
+      serverErrorTestId="move-stock-error"
+    >
+      <Form.Field
+        control={form.control}
+        name="stock_item_id"
+        render={({ field: { value, onChange, ref } }) => (
+          <Form.Item controlId="move-stock-location">
+            <Form.Label>Location</Form.Label>
+            <Select value={value} onValueChange={onChange}>
+              <Form.Control>
+                <Select.Trigger ref={ref} aria-label="Location">
                   <Select.Value placeholder="Choose a location" />
                 </Select.Trigger>
-                <Select.Content>
-                  {options.map((option) => (
-                    <Select.Item key={option.stockItemId} value={option.stockItemId}>
-                      {option.label}
-                    </Select.Item>
-                  ))}
-                </Select.Content>
-              </Select>
-              {touched && locationError ? (
-                <Hint variant="error">{locationError}</Hint>
-              ) : selected ? (
-                <Hint>{selected.countOnHand} available to sell here now</Hint>
-              ) : null}
-            </div>
-            <div className="flex flex-col gap-y-2">
-              <Label size="small" weight="plus" htmlFor="move-stock-quantity">
-                Quantity
-              </Label>
-              <Input
-                id="move-stock-quantity"
-                name="quantity"
-                inputMode="numeric"
-                placeholder="e.g. 5 or -2"
-                value={quantity}
-                aria-invalid={touched && !!quantityError}
-                onChange={(event) => setQuantity(event.target.value)}
-              />
-              {touched && quantityError ? (
-                <Hint variant="error">{quantityError}</Hint>
-              ) : (
-                <Hint>Positive to add units, negative to remove them.</Hint>
-              )}
-            </div>
-            <div className="flex flex-col gap-y-2">
-              <Label size="small" weight="plus" htmlFor="move-stock-reason-code">
-                Reason code
-              </Label>
-              <Select value={reasonCode || defaultReasonCodeFor(quantity)} onValueChange={(value) => setReasonCode(value as ReasonCode)}>
-                <Select.Trigger id="move-stock-reason-code" aria-label="Reason code">
+              </Form.Control>
+              <Select.Content>
+                {options.map((option) => (
+                  <Select.Item key={option.stockItemId} value={option.stockItemId}>
+                    {option.label}
+                  </Select.Item>
+                ))}
+              </Select.Content>
+            </Select>
+            <Form.ErrorMessage>
+              {selected ? `${selected.countOnHand} available to sell here now` : null}
+            </Form.ErrorMessage>
+          </Form.Item>
+        )}
+      />
+      <Form.Field
+        control={form.control}
+        name="quantity"
+        render={({ field }) => (
+          <Form.Item controlId="move-stock-quantity">
+            <Form.Label>Quantity</Form.Label>
+            <Form.Control>
+              <Input {...field} inputMode="numeric" placeholder="e.g. 5 or -2" />
+            </Form.Control>
+            <Form.ErrorMessage>Positive to add units, negative to remove them.</Form.ErrorMessage>
+          </Form.Item>
+        )}
+      />
+      <Form.Field
+        control={form.control}
+        name="reason_code"
+        render={({ field: { value, onChange, ref } }) => (
+          <Form.Item controlId="move-stock-reason-code">
+            <Form.Label>Reason code</Form.Label>
+            <Select value={value || defaultReasonCodeFor(quantity)} onValueChange={onChange}>
+              <Form.Control>
+                <Select.Trigger ref={ref} aria-label="Reason code">
                   <Select.Value />
                 </Select.Trigger>
-                <Select.Content>
-                  {REASON_CODE_OPTIONS.map((option) => (
-                    <Select.Item key={option.value} value={option.value}>
-                      {option.label}
-                    </Select.Item>
-                  ))}
-                </Select.Content>
-              </Select>
-              <Hint>Received when adding, correction when taking, unless you pick another.</Hint>
-            </div>
-            <div className="flex flex-col gap-y-2">
-              <Label size="small" weight="plus" htmlFor="move-stock-reason">
-                Reason <span className="text-ui-fg-muted font-normal">(optional)</span>
-              </Label>
-              <Input
-                id="move-stock-reason"
-                name="reason"
-                list="move-stock-reasons"
-                placeholder="e.g. Received"
-                value={reason}
-                maxLength={200}
-                onChange={(event) => setReason(event.target.value)}
-              />
-              <datalist id="move-stock-reasons">
-                {REASONS.map((entry) => (
-                  <option key={entry} value={entry} />
+              </Form.Control>
+              <Select.Content>
+                {REASON_CODE_OPTIONS.map((option) => (
+                  <Select.Item key={option.value} value={option.value}>
+                    {option.label}
+                  </Select.Item>
                 ))}
-              </datalist>
-            </div>
-            <div className="flex flex-col gap-y-2">
-              <Label size="small" weight="plus" htmlFor="move-stock-note">
-                Note <span className="text-ui-fg-muted font-normal">(optional)</span>
-              </Label>
-              <Textarea
-                id="move-stock-note"
-                name="note"
-                value={note}
-                maxLength={2000}
-                onChange={(event) => setNote(event.target.value)}
-              />
-            </div>
-          </Drawer.Body>
-          <Drawer.Footer>
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary" type="button">
-                Cancel
-              </Button>
-            </Drawer.Close>
-            <Button size="small" type="submit" isLoading={isPending}>
-              Move stock
-            </Button>
-          </Drawer.Footer>
-        </form>
-      </Drawer.Content>
-    </Drawer>
+              </Select.Content>
+            </Select>
+            <Form.ErrorMessage>
+              Received when adding, correction when taking, unless you pick another.
+            </Form.ErrorMessage>
+          </Form.Item>
+        )}
+      />
+      <Form.Field
+        control={form.control}
+        name="reason"
+        render={({ field }) => (
+          <Form.Item controlId="move-stock-reason">
+            <Form.Label optional>Reason</Form.Label>
+            <Form.Control>
+              <Input {...field} list="move-stock-reasons" placeholder="e.g. Received" maxLength={200} />
+            </Form.Control>
+            <datalist id="move-stock-reasons">
+              {REASONS.map((entry) => (
+                <option key={entry} value={entry} />
+              ))}
+            </datalist>
+            <Form.ErrorMessage />
+          </Form.Item>
+        )}
+      />
+      <Form.Field
+        control={form.control}
+        name="note"
+        render={({ field }) => (
+          <Form.Item controlId="move-stock-note">
+            <Form.Label optional>Note</Form.Label>
+            <Form.Control>
+              <Textarea {...field} maxLength={2000} />
+            </Form.Control>
+            <Form.ErrorMessage />
+          </Form.Item>
+        )}
+      />
+    </FormDrawer>
   )
 }

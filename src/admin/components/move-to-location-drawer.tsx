@@ -1,6 +1,11 @@
-import { Alert, Badge, Button, Drawer, RadioGroup, Label, Text } from "@medusajs/ui"
-import { useEffect, useState, type FormEvent } from "react"
+import { zodResolver } from "@hookform/resolvers/zod"
+import { Badge, Label, RadioGroup, Text } from "@medusajs/ui"
+import { useEffect } from "react"
+import { useForm } from "react-hook-form"
+import { z } from "zod"
 import type { LineReallocationTarget } from "../hooks/reallocation"
+import { Form } from "./form"
+import { FormDrawer } from "./form-drawer"
 import { SectionError, SectionLoading } from "./section-states"
 
 export type MoveToLocationDrawerProps = {
@@ -28,6 +33,10 @@ const outcome = (location: LineReallocationTarget) => {
     : "Part of the kit backordered"
 }
 
+const moveToLocationSchema = z.object({
+  location_id: z.string().min(1, "Choose where the line goes"),
+})
+
 /**
  * Moves an order line's whole unshipped rest (and its reservations) to
  * another location of the order's sales channel. Lists each location with
@@ -44,54 +53,55 @@ export const MoveToLocationDrawer = ({
   serverError,
   onSubmit,
 }: MoveToLocationDrawerProps) => {
-  const [locationId, setLocationId] = useState("")
-  const [touched, setTouched] = useState(false)
+  const form = useForm<z.infer<typeof moveToLocationSchema>>({
+    defaultValues: { location_id: "" },
+    resolver: zodResolver(moveToLocationSchema),
+  })
 
   useEffect(() => {
     if (open) {
-      setLocationId("")
-      setTouched(false)
+      form.reset({ location_id: "" })
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open])
 
   const unshipped = locations[0]?.unshipped_quantity ?? 0
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    setTouched(true)
-    if (locationId) {
-      onSubmit(locationId)
-    }
-  }
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content aria-describedby={undefined} data-testid="move-to-location-drawer">
-        <form onSubmit={handleSubmit} className="flex flex-1 flex-col overflow-hidden" noValidate>
-          <Drawer.Header>
-            <Drawer.Title>Move to location</Drawer.Title>
-          </Drawer.Header>
-          <Drawer.Body className="flex flex-1 flex-col gap-y-6 overflow-auto">
-            <Text size="small" className="text-ui-fg-subtle">
-              Moves the {unshipped ? `${unshipped} unshipped unit${unshipped === 1 ? "" : "s"}` : "unshipped units"} of{" "}
-              <strong>{lineTitle}</strong> and their reservations to another location of the order's
-              sales channel, all of them together. Units are on hand as far as the location's sellable
-              stock allows and backordered beyond; stock freed here fills other orders' backorders.
-            </Text>
-            {serverError && (
-              <Alert variant="error" dismissible={false} data-testid="move-to-location-error">
-                {serverError}
-              </Alert>
-            )}
-            {isLoading ? (
-              <SectionLoading />
-            ) : loadError ? (
-              <SectionError message={loadError} />
-            ) : (
-              <div className="flex flex-col gap-y-2">
-                <Label size="small" weight="plus">
-                  To location
-                </Label>
-                <RadioGroup value={locationId} onValueChange={setLocationId} className="flex flex-col gap-y-2">
+    <FormDrawer
+      open={open}
+      onOpenChange={onOpenChange}
+      form={form}
+      onSubmit={form.handleSubmit((values) => onSubmit(values.location_id))}
+      title="Move to location"
+      description={
+        <>
+          Moves the {unshipped ? `${unshipped} unshipped unit${unshipped === 1 ? "" : "s"}` : "unshipped units"} of{" "}
+          <strong>{lineTitle}</strong> and their reservations to another location of the order's
+          sales channel, all of them together. Units are on hand as far as the location's sellable
+          stock allows and backordered beyond; stock freed here fills other orders' backorders.
+        </>
+      }
+      submitLabel="Move line"
+      isPending={isPending}
+      submitDisabled={isLoading || !!loadError}
+      serverError={serverError}
+      serverErrorTestId="move-to-location-error"
+      contentTestId="move-to-location-drawer"
+    >
+      {isLoading ? (
+        <SectionLoading />
+      ) : loadError ? (
+        <SectionError message={loadError} />
+      ) : (
+        <Form.Field
+          control={form.control}
+          name="location_id"
+          render={({ field: { value, onChange, ref } }) => (
+            <Form.Item>
+              <Form.Label>To location</Form.Label>
+              <Form.Control>
+                <RadioGroup ref={ref} value={value} onValueChange={onChange} className="flex flex-col gap-y-2">
                   {locations.map((location) => {
                     const id = `move-to-${location.location_id}`
                     const disabled = !!location.refusal
@@ -127,26 +137,12 @@ export const MoveToLocationDrawer = ({
                     )
                   })}
                 </RadioGroup>
-                {touched && !locationId && (
-                  <Text size="small" className="text-ui-fg-error">
-                    Choose where the line goes
-                  </Text>
-                )}
-              </div>
-            )}
-          </Drawer.Body>
-          <Drawer.Footer>
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary" type="button">
-                Cancel
-              </Button>
-            </Drawer.Close>
-            <Button size="small" type="submit" isLoading={isPending} disabled={isLoading || !!loadError}>
-              Move line
-            </Button>
-          </Drawer.Footer>
-        </form>
-      </Drawer.Content>
-    </Drawer>
+              </Form.Control>
+              <Form.ErrorMessage />
+            </Form.Item>
+          )}
+        />
+      )}
+    </FormDrawer>
   )
 }

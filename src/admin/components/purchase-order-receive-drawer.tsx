@@ -1,8 +1,11 @@
-import { Alert, Button, Drawer, Input, Table, Text } from "@medusajs/ui"
-import { useEffect, useState, type FormEvent } from "react"
+import { zodResolver } from "@hookform/resolvers/zod"
+import { Hint, Input, Table, Text } from "@medusajs/ui"
+import { useEffect } from "react"
+import { useFieldArray, useForm, useWatch } from "react-hook-form"
+import { z } from "zod"
 import type { PurchaseOrder, ReceiptLineBody } from "../lib/types"
-
-type Entry = { accepted: string; rejected: string; reason: string }
+import { Form, listErrorMessage } from "./form"
+import { FormDrawer } from "./form-drawer"
 
 export type PurchaseOrderReceiveDrawerProps = {
   open: boolean
@@ -17,6 +20,37 @@ export type PurchaseOrderReceiveDrawerProps = {
 const outstandingOf = (item: NonNullable<PurchaseOrder["items"]>[number]) =>
   item.quantity - item.received_quantity - item.rejected_quantity
 const asCount = (value: string) => (value.trim() === "" ? 0 : Number(value))
+const COUNT = /^\s*\d*\s*$/
+const NOT_A_COUNT = "Whole numbers, not negative"
+
+const receiptLineSchema = z
+  .object({
+    inventory_item_id: z.string(),
+    outstanding: z.number(),
+    accepted: z.string().regex(COUNT, NOT_A_COUNT),
+    rejected: z.string().regex(COUNT, NOT_A_COUNT),
+    reason: z.string(),
+  })
+  .superRefine((line, ctx) => {
+    if (!COUNT.test(line.accepted) || !COUNT.test(line.rejected)) {
+      return
+    }
+    if (asCount(line.accepted) + asCount(line.rejected) > line.outstanding) {
+      ctx.addIssue({ code: "custom", path: ["accepted"], message: `Only ${line.outstanding} outstanding` })
+    }
+  })
+
+const receiptSchema = z.object({
+  lines: z
+    .array(receiptLineSchema)
+    .refine(
+      (lines) => lines.some((line) => asCount(line.accepted) + asCount(line.rejected) > 0),
+      "Enter what arrived or was refused for at least one item."
+    ),
+  note: z.string().max(2000),
+})
+
+type ReceiptFormValues = z.infer<typeof receiptSchema>
 
 /** One delivery: per item what arrived and what was refused, against what is outstanding. */
 export const PurchaseOrderReceiveDrawer = ({
@@ -29,116 +63,188 @@ export const PurchaseOrderReceiveDrawer = ({
   onSubmit,
 }: PurchaseOrderReceiveDrawerProps) => {
   const items = purchaseOrder.items ?? []
-  const [entries, setEntries] = useState<Record<string, Entry>>({})
-  const [note, setNote] = useState("")
-  const [touched, setTouched] = useState(false)
+  const defaults = (): ReceiptFormValues => ({
+    // Everything outstanding arrives unless the admin says otherwise.
+    lines: items.map((item) => ({
+      inventory_item_id: item.inventory_item_id,
+      outstanding: outstandingOf(item),
+      accepted: String(outstandingOf(item)),
+      rejected: "",
+      reason: "",
+    })),
+    note: "",
+  })
+  const form = useForm<ReceiptFormValues>({ defaultValues: defaults(), resolver: zodResolver(receiptSchema) })
+  const lines = useFieldArray({ control: form.control, name: "lines" })
 
   useEffect(() => {
     if (open) {
-      setEntries(Object.fromEntries(items.map((item) => [item.id, { accepted: String(outstandingOf(item)), rejected: "", reason: "" }])))
-      setNote("")
-      setTouched(false)
+      form.reset(defaults())
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open])
 
-  const lineError = (item: (typeof items)[number]) => {
-    const entry = entries[item.id]
-    if (!entry) {
-      return null
-    }
-    const accepted = asCount(entry.accepted)
-    const rejected = asCount(entry.rejected)
-    if (!Number.isInteger(accepted) || !Number.isInteger(rejected) || accepted < 0 || rejected < 0) {
-      return "Whole numbers, not negative"
-    }
-    if (accepted + rejected > outstandingOf(item)) {
-      return `Only ${outstandingOf(item)} outstanding`
-    }
-    return null
-  }
-  const lines = items
-    .map((item) => ({ item, entry: entries[item.id] }))
-    .filter(({ entry }) => entry && asCount(entry.accepted) + asCount(entry.rejected) > 0)
-  const invalid = items.some(lineError) || !lines.length
+  const values = useWatch({ control: form.control, name: "lines" })
+  const lineErrors = form.formState.errors.lines
+  // A line's own limit shows as it is typed; "at least one item" once the form was sent.
+  const revalidateLine = (index: number) =>
+    void form.trigger(
+      form.formState.isSubmitted ? undefined : [`lines.${index}.accepted`, `lines.${index}.rejected`]
+    )
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    setTouched(true)
-    if (invalid) {
-      return
-    }
+  const handleSubmit = form.handleSubmit((receipt) =>
     onSubmit({
-      note: note.trim() || undefined,
-      items: lines.map(({ item, entry }) => ({
-        inventory_item_id: item.inventory_item_id,
-        accepted: asCount(entry!.accepted),
-        ...(asCount(entry!.rejected) ? { rejected: asCount(entry!.rejected), rejection_reason: entry!.reason.trim() || undefined } : {}),
-      })),
+      note: receipt.note.trim() || undefined,
+      items: receipt.lines
+        .filter((line) => asCount(line.accepted) + asCount(line.rejected) > 0)
+        .map((line) => ({
+          inventory_item_id: line.inventory_item_id,
+          accepted: asCount(line.accepted),
+          ...(asCount(line.rejected)
+            ? { rejected: asCount(line.rejected), rejection_reason: line.reason.trim() || undefined }
+            : {}),
+        })),
     })
-  }
-
-  const set = (id: string, patch: Partial<Entry>) => setEntries((current) => ({ ...current, [id]: { ...current[id], ...patch } }))
+  )
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content aria-describedby={undefined}>
-        <form onSubmit={submit} className="flex flex-1 flex-col overflow-hidden" data-testid="receive-form">
-          <Drawer.Header>
-            <Drawer.Title>Receive {purchaseOrder.number}</Drawer.Title>
-          </Drawer.Header>
-          <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
-            {serverError && <Alert variant="error" dismissible>{serverError}</Alert>}
-            {touched && !lines.length && <Alert variant="warning">Enter what arrived or was refused for at least one item.</Alert>}
-            <Table>
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell>Item</Table.HeaderCell>
-                  <Table.HeaderCell className="text-right">Outstanding</Table.HeaderCell>
-                  <Table.HeaderCell>Accept</Table.HeaderCell>
-                  <Table.HeaderCell>Reject</Table.HeaderCell>
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {items.map((item) => {
-                  const entry = entries[item.id] ?? { accepted: "", rejected: "", reason: "" }
-                  const label = itemLabels[item.inventory_item_id] ?? item.inventory_item_id
-                  const error = lineError(item)
-                  return (
-                    <Table.Row key={item.id} data-inventory-item-id={item.inventory_item_id}>
-                      <Table.Cell>
-                        <Text size="small" leading="compact" className="max-w-[200px] truncate">{label}</Text>
-                        <Text size="xsmall" leading="compact" className="text-ui-fg-muted text-nowrap" data-column="counts">
-                          {item.quantity} ordered · {item.received_quantity} received · {item.rejected_quantity} rejected
-                        </Text>
-                        {error && <Text size="xsmall" className="text-ui-fg-error">{error}</Text>}
-                      </Table.Cell>
-                      <Table.Cell className="text-right tabular-nums" data-column="outstanding">{outstandingOf(item)}</Table.Cell>
-                      <Table.Cell>
-                        <Input size="small" className="w-16" aria-label={`Accept ${label}`} inputMode="numeric" disabled={!outstandingOf(item)} value={entry.accepted} onChange={(event) => set(item.id, { accepted: event.target.value })} />
-                      </Table.Cell>
-                      <Table.Cell>
-                        <div className="flex gap-x-1">
-                          <Input size="small" className="w-16" aria-label={`Reject ${label}`} inputMode="numeric" disabled={!outstandingOf(item)} value={entry.rejected} onChange={(event) => set(item.id, { rejected: event.target.value })} />
-                          {asCount(entry.rejected) > 0 && (
-                            <Input size="small" className="w-24" aria-label={`Why ${label} was rejected`} placeholder="Reason" value={entry.reason} onChange={(event) => set(item.id, { reason: event.target.value })} />
+    <FormDrawer
+      open={open}
+      onOpenChange={onOpenChange}
+      form={form}
+      onSubmit={handleSubmit}
+      title={`Receive ${purchaseOrder.number}`}
+      submitLabel="Receive"
+      isPending={isPending}
+      serverError={serverError}
+      formTestId="receive-form"
+      bodyClassName="gap-y-4"
+    >
+      <div className="flex flex-col gap-y-2">
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>Item</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">Outstanding</Table.HeaderCell>
+              <Table.HeaderCell>Accept</Table.HeaderCell>
+              <Table.HeaderCell>Reject</Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {lines.fields.map((line, index) => {
+              const item = items.find((entry) => entry.inventory_item_id === line.inventory_item_id)
+              const label = itemLabels[line.inventory_item_id] ?? line.inventory_item_id
+              const errors = lineErrors?.[index]
+              const error = errors?.accepted?.message ?? errors?.rejected?.message
+              const rejected = values[index]?.rejected ?? ""
+              return (
+                <Table.Row key={line.id} data-inventory-item-id={line.inventory_item_id}>
+                  <Table.Cell>
+                    <Text size="small" leading="compact" className="max-w-[200px] truncate">
+                      {label}
+                    </Text>
+                    {item && (
+                      <Text size="xsmall" leading="compact" className="text-ui-fg-muted text-nowrap" data-column="counts">
+                        {item.quantity} ordered · {item.received_quantity} received · {item.rejected_quantity} rejected
+                      </Text>
+                    )}
+                    {error && (
+                      <Text size="xsmall" className="text-ui-fg-error">
+                        {error}
+                      </Text>
+                    )}
+                  </Table.Cell>
+                  <Table.Cell className="text-right tabular-nums" data-column="outstanding">
+                    {line.outstanding}
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Form.Field
+                      control={form.control}
+                      name={`lines.${index}.accepted`}
+                      render={({ field: { onChange, ...field } }) => (
+                        <Form.Item>
+                          <Form.Control>
+                            <Input
+                              {...field}
+                              onChange={(event) => {
+                                onChange(event)
+                                revalidateLine(index)
+                              }}
+                              size="small"
+                              className="w-16"
+                              aria-label={`Accept ${label}`}
+                              inputMode="numeric"
+                              disabled={!line.outstanding}
+                            />
+                          </Form.Control>
+                        </Form.Item>
+                      )}
+                    />
+                  </Table.Cell>
+                  <Table.Cell>
+                    <div className="flex gap-x-1">
+                      <Form.Field
+                        control={form.control}
+                        name={`lines.${index}.rejected`}
+                        render={({ field: { onChange, ...field } }) => (
+                          <Form.Item>
+                            <Form.Control>
+                              <Input
+                                {...field}
+                                onChange={(event) => {
+                                  onChange(event)
+                                  revalidateLine(index)
+                                }}
+                                size="small"
+                                className="w-16"
+                                aria-label={`Reject ${label}`}
+                                inputMode="numeric"
+                                disabled={!line.outstanding}
+                              />
+                            </Form.Control>
+                          </Form.Item>
+                        )}
+                      />
+                      {asCount(rejected) > 0 && (
+                        <Form.Field
+                          control={form.control}
+                          name={`lines.${index}.reason`}
+                          render={({ field }) => (
+                            <Form.Item>
+                              <Form.Control>
+                                <Input
+                                  {...field}
+                                  size="small"
+                                  className="w-24"
+                                  aria-label={`Why ${label} was rejected`}
+                                  placeholder="Reason"
+                                />
+                              </Form.Control>
+                            </Form.Item>
                           )}
-                        </div>
-                      </Table.Cell>
-                    </Table.Row>
-                  )
-                })}
-              </Table.Body>
-            </Table>
-            <Input placeholder="Note (optional)" aria-label="Receipt note" value={note} maxLength={2000} onChange={(event) => setNote(event.target.value)} />
-          </Drawer.Body>
-          <Drawer.Footer>
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary" type="button">Cancel</Button>
-            </Drawer.Close>
-            <Button size="small" type="submit" isLoading={isPending}>Receive</Button>
-          </Drawer.Footer>
-        </form>
-      </Drawer.Content>
-    </Drawer>
+                        />
+                      )}
+                    </div>
+                  </Table.Cell>
+                </Table.Row>
+              )
+            })}
+          </Table.Body>
+        </Table>
+        {listErrorMessage(lineErrors) && <Hint variant="error">{listErrorMessage(lineErrors)}</Hint>}
+      </div>
+      <Form.Field
+        control={form.control}
+        name="note"
+        render={({ field }) => (
+          <Form.Item>
+            <Form.Control>
+              <Input {...field} placeholder="Note (optional)" aria-label="Receipt note" maxLength={2000} />
+            </Form.Control>
+            <Form.ErrorMessage />
+          </Form.Item>
+        )}
+      />
+    </FormDrawer>
   )
 }

@@ -1,7 +1,12 @@
+import { zodResolver } from "@hookform/resolvers/zod"
 import { PencilSquare } from "@medusajs/icons"
-import { Alert, Button, Drawer, IconButton, Input, Label, Text } from "@medusajs/ui"
+import { IconButton, Input } from "@medusajs/ui"
 import { useEffect, useState } from "react"
+import { useForm } from "react-hook-form"
+import { z } from "zod"
 import type { StockItem } from "../lib/types"
+import { Form } from "./form"
+import { FormDrawer } from "./form-drawer"
 
 export type SafetyStockCellProps = {
   stockItem: StockItem
@@ -11,7 +16,9 @@ export type SafetyStockCellProps = {
   onSave?: (stockItem: StockItem, safetyStock: number) => Promise<void>
 }
 
-const WHOLE = /^\d+$/
+const safetyStockSchema = z.object({
+  safety_stock: z.string().regex(/^\s*\d+\s*$/, "Safety stock is a whole number, 0 or more"),
+})
 
 /**
  * A stock item's safety stock (units on hand kept out of sale and out of
@@ -19,33 +26,33 @@ const WHOLE = /^\d+$/
  */
 export const SafetyStockCell = ({ stockItem, label, onSave }: SafetyStockCellProps) => {
   const [open, setOpen] = useState(false)
-  const [value, setValue] = useState("")
-  const [error, setError] = useState<string | null>(null)
+  const [serverError, setServerError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const safetyStock = stockItem.safety_stock ?? 0
+  const form = useForm<z.infer<typeof safetyStockSchema>>({
+    defaultValues: { safety_stock: String(safetyStock) },
+    resolver: zodResolver(safetyStockSchema),
+  })
   useEffect(() => {
     if (open) {
-      setValue(String(safetyStock))
-      setError(null)
+      form.reset({ safety_stock: String(safetyStock) })
+      setServerError(null)
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, safetyStock])
 
-  const submit = async () => {
-    const trimmed = value.trim()
-    if (!WHOLE.test(trimmed)) {
-      setError("Safety stock is a whole number, 0 or more")
-      return
-    }
+  const handleSubmit = form.handleSubmit(async (values) => {
     setSaving(true)
+    setServerError(null)
     try {
-      await onSave!(stockItem, Number(trimmed))
+      await onSave!(stockItem, Number(values.safety_stock.trim()))
       setOpen(false)
     } catch (err) {
-      setError((err as Error).message)
+      setServerError((err as Error).message)
     } finally {
       setSaving(false)
     }
-  }
+  })
 
   return (
     <div className="flex items-center justify-end gap-x-1">
@@ -62,60 +69,38 @@ export const SafetyStockCell = ({ stockItem, label, onSave }: SafetyStockCellPro
           <PencilSquare />
         </IconButton>
       )}
-      <Drawer open={open} onOpenChange={setOpen}>
-        <Drawer.Content aria-describedby={undefined}>
-          <form
-            className="flex flex-1 flex-col overflow-hidden"
-            noValidate
-            data-testid="safety-stock-form"
-            onSubmit={(event) => {
-              event.preventDefault()
-              void submit()
-            }}
-          >
-            <Drawer.Header>
-              <Drawer.Title>Safety stock</Drawer.Title>
-            </Drawer.Header>
-            <Drawer.Body className="flex flex-1 flex-col gap-y-6 overflow-auto">
-              <Text size="small" className="text-ui-fg-subtle">
-                Units of <strong>{label}</strong> kept on hand and out of sale: carts and checkout
-                see the count on hand less this, and backorders fill only above it. Changing it
-                moves no stock and writes no movement.
-              </Text>
-              {error && (
-                <Alert variant="error" dismissible={false}>
-                  {error}
-                </Alert>
-              )}
-              <div className="flex flex-col gap-y-2">
-                <Label size="small" weight="plus" htmlFor={`safety-stock-${stockItem.id}`}>
-                  Safety stock
-                </Label>
-                <Input
-                  id={`safety-stock-${stockItem.id}`}
-                  inputMode="numeric"
-                  value={value}
-                  aria-invalid={!!error}
-                  onChange={(event) => setValue(event.target.value)}
-                />
-                <Text size="small" className="text-ui-fg-muted">
-                  Count on hand now: {stockItem.count_on_hand}
-                </Text>
-              </div>
-            </Drawer.Body>
-            <Drawer.Footer>
-              <Drawer.Close asChild>
-                <Button size="small" variant="secondary" type="button">
-                  Cancel
-                </Button>
-              </Drawer.Close>
-              <Button size="small" type="submit" isLoading={saving}>
-                Save
-              </Button>
-            </Drawer.Footer>
-          </form>
-        </Drawer.Content>
-      </Drawer>
+      <FormDrawer
+        open={open}
+        onOpenChange={setOpen}
+        form={form}
+        onSubmit={handleSubmit}
+        title="Safety stock"
+        description={
+          <>
+            Units of <strong>{label}</strong> kept on hand and out of sale: carts and checkout see
+            the count on hand less this, and backorders fill only above it. Changing it moves no
+            stock and writes no movement.
+          </>
+        }
+        submitLabel="Save"
+        isPending={saving}
+        serverError={serverError}
+        formTestId="safety-stock-form"
+      >
+        <Form.Field
+          control={form.control}
+          name="safety_stock"
+          render={({ field }) => (
+            <Form.Item controlId={`safety-stock-${stockItem.id}`}>
+              <Form.Label>Safety stock</Form.Label>
+              <Form.Control>
+                <Input {...field} inputMode="numeric" />
+              </Form.Control>
+              <Form.ErrorMessage>Count on hand now: {stockItem.count_on_hand}</Form.ErrorMessage>
+            </Form.Item>
+          )}
+        />
+      </FormDrawer>
     </div>
   )
 }
