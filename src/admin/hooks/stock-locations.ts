@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useMemo } from "react"
 import { labelsQueryKeys, stockLocationSettingsQueryKeys } from "../lib/query-keys"
 import type { StockroomRequest } from "../../client"
 import { sdk, stockroom } from "../lib/sdk"
@@ -35,3 +36,16 @@ export const useStockLocations = () =>
     select: (data) => data.stock_locations,
     staleTime: 60_000,
   })
+
+/** The stock locations as a name per id (table cells) and as filter options, for list pages. */
+export const useLocationChoices = () => {
+  const { data } = useStockLocations()
+  return useMemo(() => {
+    const locations = data ?? []
+    return {
+      locations,
+      labels: Object.fromEntries(locations.map((location) => [location.id, location.name])) as Record<string, string>,
+      options: locations.map((location) => ({ label: location.name, value: location.id })),
+    }
+  }, [data])
+}

@@ -13,7 +13,7 @@ import { AccessGate } from "../../components/access-gate"
 import { ListDataTable } from "../../components/list-data-table"
 import { useBackorders } from "../../hooks/inventory-units"
 import { singleValueUrlFilter, useDataTableUrlState } from "../../hooks/data-table-url-state"
-import { useStockLocations } from "../../hooks/stock-locations"
+import { useLocationChoices } from "../../hooks/stock-locations"
 import { formatDateTime, formatRelative } from "../../lib/format"
 import type { Backorder } from "../../lib/types"
 
@@ -134,26 +134,20 @@ const BackordersPage = () => {
   })
   const locationId = read("location_id")
   const backorders = useBackorders({ location_id: locationId, ...listQuery })
-  const locations = useStockLocations()
+  const locations = useLocationChoices()
   const rows = backorders.data?.backorders ?? []
   const count = backorders.data?.count ?? 0
-  const locationLabels = useMemo(
-    () =>
-      Object.fromEntries(
-        (locations.data ?? []).map((location) => [location.id, location.name])
-      ) as Record<string, string>,
-    [locations.data]
-  )
+  const locationLabels = locations.labels
   const columns = useMemo(() => backorderColumns(locationLabels), [locationLabels])
   const filters = useMemo(
     () => [
       filterHelper.accessor("location_id", {
         type: "radio",
         label: "Location",
-        options: (locations.data ?? []).map((location) => ({ label: location.name, value: location.id })),
+        options: locations.options,
       }),
     ],
-    [locations.data]
+    [locations.options]
   )
 
   const instance = useDataTable({

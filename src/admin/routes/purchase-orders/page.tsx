@@ -25,7 +25,7 @@ import {
   useTransitTransferAction,
 } from "../../hooks/purchase-orders"
 import { usePermissions } from "../../hooks/permissions"
-import { useStockLocations } from "../../hooks/stock-locations"
+import { useLocationChoices } from "../../hooks/stock-locations"
 import { singleValueUrlFilter, useDataTableUrlState } from "../../hooks/data-table-url-state"
 import { formatRelative, humanize } from "../../lib/format"
 import { PURCHASE_ORDER_STATES, type PurchaseOrder, type PurchaseOrderState } from "../../lib/types"
@@ -183,18 +183,12 @@ const PurchaseOrdersPage = () => {
   // The URL's value as it is: the route refuses a state it does not know.
   const query: PurchaseOrderListQuery = { state: state as PurchaseOrderState | undefined, location_id: locationId, q, ...listQuery }
   const orders = usePurchaseOrders(query)
-  const locations = useStockLocations()
+  const locations = useLocationChoices()
   const create = useCreatePurchaseOrder()
   const permissions = usePermissions()
   const rows = orders.data?.purchase_orders ?? []
   const count = orders.data?.count ?? 0
-  const locationLabels = useMemo(
-    () =>
-      Object.fromEntries(
-        (locations.data ?? []).map((location) => [location.id, location.name])
-      ) as Record<string, string>,
-    [locations.data]
-  )
+  const locationLabels = locations.labels
   const columns = useMemo(() => purchaseOrderColumns(locationLabels), [locationLabels])
   const filters = useMemo(
     () => [
@@ -206,10 +200,10 @@ const PurchaseOrdersPage = () => {
       filterHelper.accessor("location_id", {
         type: "radio",
         label: "Location",
-        options: (locations.data ?? []).map((location) => ({ label: location.name, value: location.id })),
+        options: locations.options,
       }),
     ],
-    [locations.data]
+    [locations.options]
   )
   const instance = useDataTable({
     data: rows,
@@ -254,7 +248,7 @@ const PurchaseOrdersPage = () => {
       <PurchaseOrderCreateDrawer
         open={creating}
         onOpenChange={setCreating}
-        locations={locations.data ?? []}
+        locations={locations.locations}
         isPending={create.isPending}
         serverError={create.error?.message}
         onSubmit={(body) =>

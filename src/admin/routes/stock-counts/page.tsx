@@ -16,7 +16,7 @@ import { StockCountStateBadge } from "../../components/stock-count-state-badge"
 import { singleValueUrlFilter, useDataTableUrlState } from "../../hooks/data-table-url-state"
 import { usePermissions } from "../../hooks/permissions"
 import { type StockCountListQuery, useOpenStockCount, useStockCounts } from "../../hooks/stock-counts"
-import { useStockLocations } from "../../hooks/stock-locations"
+import { useLocationChoices } from "../../hooks/stock-locations"
 import { formatDateTime, humanize } from "../../lib/format"
 import { STOCK_COUNT_STATES, type StockCount, type StockCountState } from "../../lib/types"
 
@@ -95,18 +95,12 @@ const StockCountsPage = () => {
   // The URL's value as it is: the route refuses a state it does not know.
   const query: StockCountListQuery = { state: state as StockCountState | undefined, location_id: locationId, ...listQuery }
   const counts = useStockCounts(query)
-  const locations = useStockLocations()
+  const locations = useLocationChoices()
   const open = useOpenStockCount()
   const canOpen = usePermissions().can("openStockCount")
   const rows = counts.data?.stock_counts ?? []
   const count = counts.data?.count ?? 0
-  const locationLabels = useMemo(
-    () =>
-      Object.fromEntries(
-        (locations.data ?? []).map((location) => [location.id, location.name])
-      ) as Record<string, string>,
-    [locations.data]
-  )
+  const locationLabels = locations.labels
   const columns = useMemo(() => stockCountColumns(locationLabels), [locationLabels])
   const filters = useMemo(
     () => [
@@ -118,10 +112,10 @@ const StockCountsPage = () => {
       filterHelper.accessor("location_id", {
         type: "radio",
         label: "Location",
-        options: (locations.data ?? []).map((location) => ({ label: location.name, value: location.id })),
+        options: locations.options,
       }),
     ],
-    [locations.data]
+    [locations.options]
   )
   const instance = useDataTable({
     data: rows,
@@ -164,7 +158,7 @@ const StockCountsPage = () => {
       <StockCountOpenDrawer
         open={opening}
         onOpenChange={setOpening}
-        locations={locations.data ?? []}
+        locations={locations.locations}
         isPending={open.isPending}
         serverError={open.error?.message}
         onSubmit={(body) =>

@@ -25,7 +25,7 @@ import {
 } from "../../hooks/data-table-url-state"
 import { useInventoryItemLabels, useUserLabels } from "../../hooks/labels"
 import { usePermissions } from "../../hooks/permissions"
-import { useStockLocations } from "../../hooks/stock-locations"
+import { useLocationChoices } from "../../hooks/stock-locations"
 import {
   useExportStockMovements,
   useStockMovements,
@@ -163,7 +163,7 @@ const StockMovementsPage = () => {
         : undefined,
   }
   const movements = useStockMovements({ ...filters, ...listQuery })
-  const locations = useStockLocations()
+  const locations = useLocationChoices()
   const rows = movements.data?.stock_movements ?? []
   const itemLabels = useInventoryItemLabels(rows.map((row) => row.inventory_item_id))
   const userLabels = useUserLabels(rows.map((row) => row.actor_id))
@@ -172,13 +172,7 @@ const StockMovementsPage = () => {
   const canImport = usePermissions().can("importStock")
   const count = movements.data?.count ?? 0
 
-  const locationLabels = useMemo(
-    () =>
-      Object.fromEntries(
-        (locations.data ?? []).map((location) => [location.id, location.name])
-      ) as Record<string, string>,
-    [locations.data]
-  )
+  const locationLabels = locations.labels
   const columns = useMemo(
     () =>
       movementColumns({
@@ -193,7 +187,7 @@ const StockMovementsPage = () => {
       filterHelper.accessor("location_id", {
         type: "radio",
         label: "Location",
-        options: (locations.data ?? []).map((location) => ({ label: location.name, value: location.id })),
+        options: locations.options,
       }),
       filterHelper.accessor("kind", {
         type: "radio",
@@ -220,7 +214,7 @@ const StockMovementsPage = () => {
         ],
       }),
     ],
-    [locations.data]
+    [locations.options]
   )
 
   const instance = useDataTable({
@@ -302,7 +296,7 @@ const StockMovementsPage = () => {
           </>
         }
       />
-      <StockImportModal open={importing} onOpenChange={setImporting} locations={locations.data ?? []} />
+      <StockImportModal open={importing} onOpenChange={setImporting} locations={locations.locations} />
     </>
   )
 }
