@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod"
 import { Select } from "@medusajs/ui"
 import { useEffect } from "react"
 import { useForm } from "react-hook-form"
-import { z } from "zod"
+import { z } from "zod/v4"
 import { Form } from "./form"
 import { FormDrawer } from "./form-drawer"
 
