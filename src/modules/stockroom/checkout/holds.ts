@@ -3,6 +3,7 @@ import type { ActionContext } from "../context"
 import type { CartStockLine, CheckoutHoldRow } from "../types"
 import { placeholders } from "../ledger/sql"
 import { MEDUSA } from "../medusa-tables"
+import { HOLD_COUNTS } from "./live-holds"
 import { checkCartPlacement } from "./placement"
 
 /** One line of a cart's hold: what it asked for and what stock holds for it. */
@@ -141,10 +142,8 @@ export async function listHeldQuantities(
   }
   const rows = await manager.execute(
     `SELECT h.inventory_item_id, h.location_id, SUM(h.quantity)::int AS held FROM checkout_hold h
-      WHERE h.deleted_at IS NULL AND h.expires_at > now()
-        AND h.inventory_item_id IN (${placeholders(inventoryItemIds.length)})
-        -- As liveHoldsSql: a completed cart's reservation has taken over its hold.
-        AND NOT EXISTS (SELECT 1 FROM ${MEDUSA.cart} c WHERE c.id = h.cart_id AND c.completed_at IS NOT NULL)
+      WHERE h.inventory_item_id IN (${placeholders(inventoryItemIds.length)})
+        AND ${HOLD_COUNTS}
       GROUP BY h.inventory_item_id, h.location_id`,
     inventoryItemIds
   )
