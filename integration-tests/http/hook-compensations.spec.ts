@@ -115,19 +115,25 @@ stockroomStoreRunner({
       const movements = await ledger.movements(shirt.inventory_item_id!, location)
       const shipped = movements.filter((m: any) => m.kind === "shipped")
       const unshipped = movements.filter((m: any) => m.kind === "unshipped")
-      // The whole ledger goes into the comparison, so a failure shows every row.
+      // Stockroom's compensation may run before Medusa has put the stock
+      // back; the ledger then shows that as `reconciled` around it. Either
+      // way the units' return is ledgered once, as `unshipped`.
       const ledgerRows = movements.map((m: any) => [m.kind, m.quantity, m.stocked_change, m.originator_type])
-      expect({ ledgerRows, shipped: shipped.length, unshipped }).toEqual({
-        ledgerRows: expect.any(Array),
-        shipped: 1,
-        unshipped: [
-          expect.objectContaining({
-            stocked_change: 2,
-            originator_type: "fulfillment",
-            originator_id: shipped[0]?.originator_id,
-          }),
-        ],
-      })
+      try {
+        expect({ shipped: shipped.length, unshipped }).toEqual({
+          shipped: 1,
+          unshipped: [
+            expect.objectContaining({
+              stocked_change: 2,
+              originator_type: "fulfillment",
+              originator_id: shipped[0]?.originator_id,
+            }),
+          ],
+        })
+      } catch (err: any) {
+        err.message += `\n\nThe item's ledger: ${JSON.stringify(ledgerRows)}`
+        throw err
+      }
       expect(await ledger.level(shirt.inventory_item_id!, location)).toEqual({
         stocked: 2,
         reserved: 2,

@@ -351,25 +351,23 @@ moduleIntegrationTestRunner<StockroomModuleService>({
         ])
       })
 
-      it("with reclaim_unattributed, reverses an unattributed booking of the change and books it as the operation's", async () => {
+      it("with trust_expected, reverses an unattributed booking of the change and books it as the operation's", async () => {
         const id = await stockItemAt({ stocked: 10 })
         await db.changeLevel(ITEM, LOC, { reserved: 4 })
         // A level event got there first and did not know whose reservation it was.
         await service.reconcileStockItems([{ stock_item_id: id }])
-        const attribution = {
-          stock_item_id: id,
-          kind: "allocated" as const,
-          trust_expected: true,
-          expected_quantity: -4,
-          expected_stocked_change: 0,
-          originator_type: "order" as const,
-          originator_id: "order_1",
-          note: null,
-        }
-        // Without reclaim: the level shows no difference, nothing is booked.
-        expect((await service.reconcileStockItems([{ ...attribution }])).movements).toEqual([])
-
-        await service.reconcileStockItems([{ ...attribution, reclaim_unattributed: true }])
+        await service.reconcileStockItems([
+          {
+            stock_item_id: id,
+            kind: "allocated",
+            trust_expected: true,
+            expected_quantity: -4,
+            expected_stocked_change: 0,
+            originator_type: "order",
+            originator_id: "order_1",
+            note: null,
+          },
+        ])
         expect(
           (await db.movements(id)).map((m) => [m.kind, m.quantity, m.stocked_change, m.count_on_hand_after, m.originator_type, m.originator_id])
         ).toEqual([
@@ -379,6 +377,31 @@ moduleIntegrationTestRunner<StockroomModuleService>({
           ["allocated", -4, 0, 6, "order", "order_1"],
         ])
         expect(await db.stockItem(id)).toMatchObject({ ledger_count_on_hand: 6, ledger_on_hand: 10, last_sequence: 4 })
+      })
+
+      it("with trust_expected, books the operation's change before Medusa moves the level, and the level's move when it comes", async () => {
+        // A rolled-back fulfillment: Stockroom's compensation puts the units
+        // back before Medusa's compensation puts the stock back.
+        const id = await stockItemAt({ stocked: 10 })
+        await db.changeLevel(ITEM, LOC, { stocked: -2 })
+        await service.reconcileStockItems([
+          { stock_item_id: id, kind: "shipped", trust_expected: true, expected_quantity: -2, expected_stocked_change: -2, originator_type: "fulfillment", originator_id: "ful_1", note: null },
+        ])
+        await service.reconcileStockItems([
+          { stock_item_id: id, kind: "unshipped", trust_expected: true, expected_quantity: 2, expected_stocked_change: 2, originator_type: "fulfillment", originator_id: "ful_1", note: null },
+        ])
+        await db.changeLevel(ITEM, LOC, { stocked: 2 })
+        await service.reconcileStockItems([{ stock_item_id: id }])
+        expect(
+          (await db.movements(id)).map((m) => [m.kind, m.quantity, m.stocked_change, m.stocked_after, m.originator_id])
+        ).toEqual([
+          ["reconciled", 10, 10, 10, null],
+          ["shipped", -2, -2, 8, "ful_1"],
+          ["reconciled", -2, -2, 6, null],
+          ["unshipped", 2, 2, 8, "ful_1"],
+          ["reconciled", 2, 2, 10, null],
+        ])
+        expect(await db.stockItem(id)).toMatchObject({ ledger_count_on_hand: 10, ledger_on_hand: 10, last_sequence: 5 })
       })
     })
 

@@ -159,7 +159,7 @@ function catchUpDrift(
   }
   const stockedChange = level.stocked_quantity - balances.on_hand
   const quantity = level.stocked_quantity - level.reserved_quantity - balances.count_on_hand
-  if (stockedChange === 0 && quantity === 0 && !attribution?.reclaim_unattributed) {
+  if (stockedChange === 0 && quantity === 0 && !attribution?.trust_expected) {
     return balances
   }
   const bookDrift = (
@@ -186,10 +186,14 @@ function catchUpDrift(
     return balances
   }
   if (attribution.trust_expected) {
-    // The operation certainly made its change and its events are not out:
-    // whatever else the level shows came first and is `reconciled` (or,
-    // with reclaim_unattributed, reverses an earlier unattributed booking
-    // of this very change), then the operation's own part.
+    // The operation certainly made its change: whatever else the level
+    // shows is `reconciled` first, then the operation's own part in full,
+    // even when the level shows no difference at all. That rest reverses
+    // an earlier unattributed booking of this very change (a concurrent
+    // write or the sweep ledgered the whole level first), or stands for a
+    // level Medusa has not moved yet (a rolled-back workflow puts its
+    // stock back after Stockroom's compensation), which the next
+    // reconciliation books when it does.
     const expectedQuantity = attribution.expected_quantity ?? 0
     const expectedStocked = attribution.expected_stocked_change ?? 0
     const restQuantity = quantity - expectedQuantity

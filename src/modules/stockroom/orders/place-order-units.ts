@@ -121,7 +121,6 @@ export async function placeOrderUnits(
       // checkout's, the level subscriber's or another process's write may
       // have ledgered it unattributed: the order reclaims it.
       trust_expected: true,
-      reclaim_unattributed: true,
       expected_quantity: -ordered,
       expected_stocked_change: 0,
       originator_type: "order",

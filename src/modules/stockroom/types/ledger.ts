@@ -169,27 +169,22 @@ export type ReconcileStockItemInput = MovementAttribution & {
   kind?: StockMovementKind
   /**
    * The change the attributed operation made, when known. Only this much of
-   * the difference is booked under `kind`; any rest is `reconciled`, and
-   * nothing is booked when the difference was already ledgered.
+   * the difference is booked under `kind`; any rest is `reconciled`, and,
+   * without trust_expected, nothing is booked when the difference was
+   * already ledgered.
    */
   expected_quantity?: number
   expected_stocked_change?: number
   /**
-   * The operation runs inside Medusa's own workflow, before its level
-   * events are out, so no reconciliation of those events has ledgered its
-   * change yet: book the expected part in full (anything else first, as
-   * `reconciled`). Another write to the stock item still can; see
-   * reclaim_unattributed.
+   * The operation certainly made its change (its units moved in the same
+   * transaction): book the expected part in full under `kind`, even when the
+   * level shows no difference, and whatever else the level shows first, as
+   * `reconciled`. That rest reverses an earlier unattributed booking of the
+   * change (a concurrent write, from any process, ledgers the whole level)
+   * or a level Medusa moves only later (a rolled-back workflow); either way
+   * the balances end equal to the level, so nothing is counted twice.
    */
   trust_expected?: boolean
-  /**
-   * With trust_expected, for a change certainly in the level already (a
-   * checkout's reservation at its hook): book it even when the level shows
-   * no difference. A concurrent write to the same stock item, from any
-   * process, ledgers the whole level and may have booked this change first
-   * without knowing whose it was; its reversal is booked before it.
-   */
-  reclaim_unattributed?: boolean
 }
 
 export type StockItemRef = {
