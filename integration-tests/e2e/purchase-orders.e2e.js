@@ -7,6 +7,7 @@
  * ctx: { page, baseUrl, admin, data (from seed.js), api, screenshot, skip }
  */
 const { assert } = require("./harness")
+const { pickFilter } = require("./data-table")
 
 const TIMEOUT = 60000
 const EXPECTED = "2027-03-01"
@@ -61,7 +62,15 @@ module.exports = (test) => {
     await receive.waitFor({ timeout: TIMEOUT })
     const receiveLine = receive.locator(`tr[data-inventory-item-id="${inventoryItem.id}"]`)
     assert.equal((await receiveLine.locator('[data-column="outstanding"]').innerText()).trim(), "3")
+    // All 3 accepted by default; refusing 3 more exceeds what is outstanding,
+    // and a refusal asks why.
+    await receiveLine.getByRole("textbox", { name: /^Reject/ }).fill("3")
+    await receiveLine.getByText("Only 3 outstanding").waitFor({ timeout: TIMEOUT })
+    await receiveLine.getByRole("textbox", { name: /^Why/ }).waitFor()
     await receiveLine.getByRole("textbox", { name: /^Accept/ }).fill("1")
+    await receiveLine.getByRole("textbox", { name: /^Reject/ }).fill("")
+    await receiveLine.getByText("Only 3 outstanding").waitFor({ state: "detached", timeout: TIMEOUT })
+    assert.equal(await receiveLine.getByRole("textbox", { name: /^Why/ }).count(), 0, "no reason without a refusal")
     await screenshot("purchase-order-receive-drawer", page.locator('[role="dialog"]'))
     await receive.getByRole("button", { name: "Receive" }).click()
 
@@ -82,8 +91,17 @@ module.exports = (test) => {
     const { totals } = await api.must("GET", `/admin/orders/${order.id}/inventory-units`)
     assert.equal(totals.backordered ?? 0, 0)
 
-    await page.goto(`${baseUrl}/app/purchase-orders?state=partially_received`)
+    // The list's State and Location filters, from the filter menu.
+    await page.goto(`${baseUrl}/app/purchase-orders`)
     const listRow = page.getByTestId("purchase-orders-table").locator(`tr:has([data-purchase-order-id="${id}"])`)
+    await listRow.waitFor({ timeout: TIMEOUT })
+    await pickFilter(page, "State", "Received")
+    await page.waitForURL(/state=received/)
+    await listRow.waitFor({ state: "detached", timeout: TIMEOUT })
+    await pickFilter(page, "State", "Partially received")
+    await page.waitForURL(/state=partially_received/)
+    await pickFilter(page, "Location", warehouse.name)
+    await page.waitForURL(new RegExp(`location_id=${warehouse.id}`))
     await listRow.waitFor({ timeout: TIMEOUT })
     await listRow.getByText("Partially received").waitFor()
     await screenshot("purchase-orders-page")

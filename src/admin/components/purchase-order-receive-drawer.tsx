@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod"
 import { Hint, Input, Table, Text } from "@medusajs/ui"
 import { useEffect } from "react"
-import { useFieldArray, useForm, useWatch } from "react-hook-form"
+import { useFieldArray, useForm, UseFormReturn, useWatch } from "react-hook-form"
 import { z } from "zod/v4"
 import type { PurchaseOrder, ReceiptLineBody } from "../lib/types"
 import { Form, listErrorMessage } from "./form"
@@ -51,6 +51,44 @@ const receiptSchema = z.object({
 })
 
 type ReceiptFormValues = z.infer<typeof receiptSchema>
+
+/** One count of a receipt line (accepted or rejected): revalidates the line as it is typed. */
+const LineCountField = ({
+  form,
+  name,
+  label,
+  disabled,
+  onTyped,
+}: {
+  form: UseFormReturn<ReceiptFormValues>
+  name: `lines.${number}.accepted` | `lines.${number}.rejected`
+  label: string
+  disabled: boolean
+  onTyped: () => void
+}) => (
+  <Form.Field
+    control={form.control}
+    name={name}
+    render={({ field: { onChange, ...field } }) => (
+      <Form.Item>
+        <Form.Control>
+          <Input
+            {...field}
+            onChange={(event) => {
+              onChange(event)
+              onTyped()
+            }}
+            size="small"
+            className="w-16"
+            aria-label={label}
+            inputMode="numeric"
+            disabled={disabled}
+          />
+        </Form.Control>
+      </Form.Item>
+    )}
+  />
+)
 
 /** One delivery: per item what arrived and what was refused, against what is outstanding. */
 export const PurchaseOrderReceiveDrawer = ({
@@ -158,52 +196,22 @@ export const PurchaseOrderReceiveDrawer = ({
                     {line.outstanding}
                   </Table.Cell>
                   <Table.Cell>
-                    <Form.Field
-                      control={form.control}
+                    <LineCountField
+                      form={form}
                       name={`lines.${index}.accepted`}
-                      render={({ field: { onChange, ...field } }) => (
-                        <Form.Item>
-                          <Form.Control>
-                            <Input
-                              {...field}
-                              onChange={(event) => {
-                                onChange(event)
-                                revalidateLine(index)
-                              }}
-                              size="small"
-                              className="w-16"
-                              aria-label={`Accept ${label}`}
-                              inputMode="numeric"
-                              disabled={!line.outstanding}
-                            />
-                          </Form.Control>
-                        </Form.Item>
-                      )}
+                      label={`Accept ${label}`}
+                      disabled={!line.outstanding}
+                      onTyped={() => revalidateLine(index)}
                     />
                   </Table.Cell>
                   <Table.Cell>
                     <div className="flex gap-x-1">
-                      <Form.Field
-                        control={form.control}
+                      <LineCountField
+                        form={form}
                         name={`lines.${index}.rejected`}
-                        render={({ field: { onChange, ...field } }) => (
-                          <Form.Item>
-                            <Form.Control>
-                              <Input
-                                {...field}
-                                onChange={(event) => {
-                                  onChange(event)
-                                  revalidateLine(index)
-                                }}
-                                size="small"
-                                className="w-16"
-                                aria-label={`Reject ${label}`}
-                                inputMode="numeric"
-                                disabled={!line.outstanding}
-                              />
-                            </Form.Control>
-                          </Form.Item>
-                        )}
+                        label={`Reject ${label}`}
+                        disabled={!line.outstanding}
+                        onTyped={() => revalidateLine(index)}
                       />
                       {asCount(rejected) > 0 && (
                         <Form.Field

@@ -6,7 +6,6 @@ import {
   Heading,
   Table,
   createDataTableColumnHelper,
-  createDataTableFilterHelper,
   toast,
   useDataTable,
   usePrompt,
@@ -25,9 +24,9 @@ import {
   useTransitTransferAction,
 } from "../../hooks/purchase-orders"
 import { usePermissions } from "../../hooks/permissions"
-import { useLocationChoices } from "../../hooks/stock-locations"
+import { useStateAndLocationFilters } from "../../hooks/state-location-filters"
 import { singleValueUrlFilter, useDataTableUrlState } from "../../hooks/data-table-url-state"
-import { formatRelative, humanize } from "../../lib/format"
+import { formatRelative } from "../../lib/format"
 import { PURCHASE_ORDER_STATES, type PurchaseOrder, type PurchaseOrderState } from "../../lib/types"
 
 const PAGE_SIZE = 20
@@ -115,7 +114,6 @@ const TransfersInTransit = ({ locationLabels }: { locationLabels: Record<string,
 }
 
 const columnHelper = createDataTableColumnHelper<PurchaseOrder>()
-const filterHelper = createDataTableFilterHelper<PurchaseOrder>()
 
 const purchaseOrderColumns = (locationLabels: Record<string, string>) => [
   columnHelper.accessor("number", {
@@ -183,28 +181,12 @@ const PurchaseOrdersPage = () => {
   // The URL's value as it is: the route refuses a state it does not know.
   const query: PurchaseOrderListQuery = { state: state as PurchaseOrderState | undefined, location_id: locationId, q, ...listQuery }
   const orders = usePurchaseOrders(query)
-  const locations = useLocationChoices()
+  const { filters, labels: locationLabels, locations } = useStateAndLocationFilters(PURCHASE_ORDER_STATES)
   const create = useCreatePurchaseOrder()
   const permissions = usePermissions()
   const rows = orders.data?.purchase_orders ?? []
   const count = orders.data?.count ?? 0
-  const locationLabels = locations.labels
   const columns = useMemo(() => purchaseOrderColumns(locationLabels), [locationLabels])
-  const filters = useMemo(
-    () => [
-      filterHelper.accessor("state", {
-        type: "radio",
-        label: "State",
-        options: PURCHASE_ORDER_STATES.map((value) => ({ label: humanize(value), value })),
-      }),
-      filterHelper.accessor("location_id", {
-        type: "radio",
-        label: "Location",
-        options: locations.options,
-      }),
-    ],
-    [locations.options]
-  )
   const instance = useDataTable({
     data: rows,
     columns,
@@ -248,7 +230,7 @@ const PurchaseOrdersPage = () => {
       <PurchaseOrderCreateDrawer
         open={creating}
         onOpenChange={setCreating}
-        locations={locations.locations}
+        locations={locations}
         isPending={create.isPending}
         serverError={create.error?.message}
         onSubmit={(body) =>

@@ -3,7 +3,6 @@ import { ListCheckbox } from "@medusajs/icons"
 import {
   Button,
   createDataTableColumnHelper,
-  createDataTableFilterHelper,
   toast,
   useDataTable,
 } from "@medusajs/ui"
@@ -16,8 +15,8 @@ import { StockCountStateBadge } from "../../components/stock-count-state-badge"
 import { singleValueUrlFilter, useDataTableUrlState } from "../../hooks/data-table-url-state"
 import { usePermissions } from "../../hooks/permissions"
 import { type StockCountListQuery, useOpenStockCount, useStockCounts } from "../../hooks/stock-counts"
-import { useLocationChoices } from "../../hooks/stock-locations"
-import { formatDateTime, humanize } from "../../lib/format"
+import { useStateAndLocationFilters } from "../../hooks/state-location-filters"
+import { formatDateTime } from "../../lib/format"
 import { STOCK_COUNT_STATES, type StockCount, type StockCountState } from "../../lib/types"
 
 const PAGE_SIZE = 20
@@ -30,7 +29,6 @@ const countedOf = (count: StockCount) =>
   (count.items ?? []).filter((item) => item.counted !== null && item.counted !== undefined).length
 
 const columnHelper = createDataTableColumnHelper<StockCount>()
-const filterHelper = createDataTableFilterHelper<StockCount>()
 
 const stockCountColumns = (locationLabels: Record<string, string>) => [
   columnHelper.accessor("number", {
@@ -95,28 +93,12 @@ const StockCountsPage = () => {
   // The URL's value as it is: the route refuses a state it does not know.
   const query: StockCountListQuery = { state: state as StockCountState | undefined, location_id: locationId, ...listQuery }
   const counts = useStockCounts(query)
-  const locations = useLocationChoices()
+  const { filters, labels: locationLabels, locations } = useStateAndLocationFilters(STOCK_COUNT_STATES)
   const open = useOpenStockCount()
   const canOpen = usePermissions().can("openStockCount")
   const rows = counts.data?.stock_counts ?? []
   const count = counts.data?.count ?? 0
-  const locationLabels = locations.labels
   const columns = useMemo(() => stockCountColumns(locationLabels), [locationLabels])
-  const filters = useMemo(
-    () => [
-      filterHelper.accessor("state", {
-        type: "radio",
-        label: "State",
-        options: STOCK_COUNT_STATES.map((value) => ({ label: humanize(value), value })),
-      }),
-      filterHelper.accessor("location_id", {
-        type: "radio",
-        label: "Location",
-        options: locations.options,
-      }),
-    ],
-    [locations.options]
-  )
   const instance = useDataTable({
     data: rows,
     columns,
@@ -158,7 +140,7 @@ const StockCountsPage = () => {
       <StockCountOpenDrawer
         open={opening}
         onOpenChange={setOpening}
-        locations={locations.locations}
+        locations={locations}
         isPending={open.isPending}
         serverError={open.error?.message}
         onSubmit={(body) =>
