@@ -262,6 +262,10 @@ async function run(bench) {
     log(`incoming: ${config.etaItems * 10} incoming batches on the ${config.etaItems} items at the head of the queue`)
     const incoming = await createIncomingBatches(store, setup, ids.eta)
     const auditAfterSeed = await store.client.ok("GET", "/admin/stockroom/audit")
+    // Freshly seeded tables have no statistics yet (autovacuum analyzes a
+    // running store's tables in time): without them PostgreSQL plans the
+    // page's queries as if every table held one row.
+    await store.db.query("ANALYZE")
 
     log(`incoming: GET /admin/backorders?limit=${PAGE}, with ETAs and without, ${config.warmup} warm-up pages per side`)
     const list = await timeBackorderList(store, config, log)
