@@ -5,7 +5,7 @@ import type {
 import { STOCKROOM_MODULE, type IStockroomModuleService } from "../../../modules/stockroom/types"
 import { listOrderOf, selectedKeys, withSelectedFields } from "../../list-query"
 import { asArray } from "../../query-values"
-import { withBackorderEtas } from "../../incoming-etas"
+import { addBackorderEtas } from "../../incoming-etas"
 import { definedFilters, withOrderAndVariant } from "../inventory-units/helpers"
 import { orderableAdminBackorderFields } from "../inventory-units/query-config"
 import type { AdminGetBackordersParamsType } from "../inventory-units/validators"
@@ -36,11 +36,16 @@ export const GET = async (
     },
     { skip, take, order: { [field]: direction, id: "ASC" } }
   )
-  const withOrders = await withOrderAndVariant(req.scope, units as any)
   const keys = selectedKeys(req)
   const wantsEtas = !keys || keys.has("expected_at") || keys.has("queue_position")
+  // The ETAs need only the units' ids: read them while the orders and
+  // variants are read.
+  const [withOrders, etas] = await Promise.all([
+    withOrderAndVariant(req.scope, units as any),
+    wantsEtas ? stockroom.listBackorderEtas(units.map((unit) => unit.id)) : undefined,
+  ])
   res.json({
-    backorders: withSelectedFields(req, wantsEtas ? await withBackorderEtas(req.scope, withOrders) : withOrders),
+    backorders: withSelectedFields(req, etas ? addBackorderEtas(withOrders, etas) : withOrders),
     count,
     offset: skip,
     limit: take,
