@@ -238,6 +238,18 @@ moduleIntegrationTestRunner<StockroomModuleService>({
     })
 
     describe("reconcileStockItems", () => {
+      /** Order order_1's reservation of `quantity`, attributed as its placement does. */
+      const reservationOfOrder = (stockItemId: string, quantity: number) => ({
+        stock_item_id: stockItemId,
+        kind: "allocated" as const,
+        trust_expected: true,
+        expected_quantity: -quantity,
+        expected_stocked_change: 0,
+        originator_type: "order" as const,
+        originator_id: "order_1",
+        note: null,
+      })
+
       it("books an outside change of stock once, as `reconciled`", async () => {
         const id = await stockItemAt({ stocked: 4 })
         await db.changeLevel(ITEM, LOC, { stocked: 6 })
@@ -330,18 +342,7 @@ moduleIntegrationTestRunner<StockroomModuleService>({
         const id = await stockItemAt({ stocked: 10 })
         // The level shows a reservation of 4 and, unrelated, 2 received in Medusa's form.
         await db.changeLevel(ITEM, LOC, { stocked: 2, reserved: 4 })
-        await service.reconcileStockItems([
-          {
-            stock_item_id: id,
-            kind: "allocated",
-            trust_expected: true,
-            expected_quantity: -4,
-            expected_stocked_change: 0,
-            originator_type: "order",
-            originator_id: "order_1",
-            note: null,
-          },
-        ])
+        await service.reconcileStockItems([reservationOfOrder(id, 4)])
         expect(
           (await db.movements(id)).map((m) => [m.kind, m.quantity, m.stocked_change, m.count_on_hand_after, m.stocked_after, m.originator_id])
         ).toEqual([
@@ -356,18 +357,7 @@ moduleIntegrationTestRunner<StockroomModuleService>({
         await db.changeLevel(ITEM, LOC, { reserved: 4 })
         // A level event got there first and did not know whose reservation it was.
         await service.reconcileStockItems([{ stock_item_id: id }])
-        await service.reconcileStockItems([
-          {
-            stock_item_id: id,
-            kind: "allocated",
-            trust_expected: true,
-            expected_quantity: -4,
-            expected_stocked_change: 0,
-            originator_type: "order",
-            originator_id: "order_1",
-            note: null,
-          },
-        ])
+        await service.reconcileStockItems([reservationOfOrder(id, 4)])
         expect(
           (await db.movements(id)).map((m) => [m.kind, m.quantity, m.stocked_change, m.count_on_hand_after, m.originator_type, m.originator_id])
         ).toEqual([
